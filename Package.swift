@@ -1,0 +1,49 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Release builds of the numeric core are specialised across modules, so generic layers
+// instantiated at Float by the command line run as fast as if they were written for Float.
+let crossModule: [SwiftSetting] = [.unsafeFlags(["-cross-module-optimization"])]
+
+let package = Package(
+    name: "rnnbook",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "rnnbook", targets: ["rnnbook"]),
+        .library(name: "RNNCore", targets: ["RNNCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
+    ],
+    targets: [
+        // MARK: System libraries
+        .systemLibrary(
+            name: "CBLAS", path: "Sources/CBLAS", pkgConfig: "openblas",
+            providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(
+            name: "CNcursesw", path: "Sources/CNcursesw", pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"])]),
+
+        // MARK: Numerics
+        .target(
+            name: "RNNCore",
+            dependencies: ["CBLAS", .product(name: "RealModule", package: "swift-numerics")],
+            resources: [],
+            swiftSettings: crossModule),
+
+        // MARK: Command line
+        .executableTarget(
+            name: "rnnbook",
+            dependencies: ["RNNCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: crossModule),
+
+        // MARK: Tests
+        .testTarget(
+            name: "RNNCoreTests", dependencies: ["RNNCore"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "CLITests", dependencies: ["RNNCore"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,55 @@
+/// Elman RNN: h_t = f(W_ih x_t + b_ih + W_hh h_{t-1} + b_hh), with f tanh, ReLU, linear or
+/// sigmoid. PyTorch's nn.RNN is this cell with f = tanh or relu.
+public final class ElmanCell<Scalar: BLASReal>: RecurrentCell {
+    public let inputSize: Int
+    public let stateSize: Int
+    public let activation: Activation
+    public var cellSize: Int { 0 }
+    public var gateWidth: Int { stateSize }
+    public var kind: String { "rnn_" + activation.rawValue }
+
+    public let weightIH: Parameter<Scalar>   // [H, I]
+    public let weightHH: Parameter<Scalar>   // [H, H]
+    public let biasIH: Parameter<Scalar>     // [H]
+    public let biasHH: Parameter<Scalar>     // [H]
+    public var cellParameters: [Parameter<Scalar>] { [biasIH, biasHH] }
+
+    public init(inputSize: Int, hiddenSize: Int, activation: Activation = .tanh) {
+        self.inputSize = inputSize
+        self.stateSize = hiddenSize
+        self.activation = activation
+        weightIH = Parameter("weight_ih", shape: [hiddenSize, inputSize])
+        weightHH = Parameter("weight_hh", shape: [hiddenSize, hiddenSize])
+        biasIH = Parameter("bias_ih", shape: [hiddenSize])
+        biasHH = Parameter("bias_hh", shape: [hiddenSize])
+    }
+
+    // The cell's output h_t is all its backward needs, and the layer keeps it.
+    public func reserve(steps: Int, batch: Int) {}
+
+    // forward:  a = xProj + hProj + b_ih + b_hh;  h = f(a)
+    public func forward(_ s: CellStep<Scalar>) {
+        let H = stateSize, bi = biasIH.value.data, bh = biasHH.value.data
+        for r in 0..<s.batch {
+            let row = r * H
+            for j in 0..<H {
+                s.h[row + j] = activation.apply(s.xProj[row + j] + s.hProj[row + j] + bi[j] + bh[j])
+            }
+        }
+    }
+
+    // backward: da = dh ⊙ f'(a);  dxProj = dhProj = da;  db_ih = db_hh = Σ_rows da
+    public func backward(_ s: CellStep<Scalar>, _ g: CellStepGrads<Scalar>) {
+        let H = stateSize, dbi = biasIH.grad.data, dbh = biasHH.grad.data
+        for r in 0..<s.batch {
+            let row = r * H
+            for j in 0..<H {
+                let da = g.dH[row + j] * activation.derivative(fromOutput: s.h[row + j])
+                g.dXProj[row + j] = da
+                g.dHProj[row + j] = da
+                dbi[j] += da
+                dbh[j] += da
+            }
+        }
+    }
+}
