@@ -50,8 +50,10 @@ public struct SafetensorsFile: Sendable {
         return info
     }
 
-    public func shape(of name: String) throws -> [Int] { try info(of: name).shape }
-    public func dtype(of name: String) throws -> String { try info(of: name).dtype }
+    /// The shape of `name`, or nil when the file lacks it (`info(of:)` throws instead).
+    public func shape(of name: String) -> [Int]? { entries[name]?.shape }
+    /// The dtype of `name` as the header spells it, or nil when the file lacks it.
+    public func dtype(of name: String) -> String? { entries[name]?.dtype }
 
     // MARK: Reading
 
@@ -123,4 +125,9 @@ public struct SafetensorsFile: Sendable {
             }
         }
     }
+}
+
+extension SafetensorsFile: TensorSource {
+    public var origin: String { path }
+    public func doubleTensor(_ name: String) throws -> Tensor<Double> { try tensor(name, as: Double.self) }
 }
