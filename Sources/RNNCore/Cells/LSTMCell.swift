@@ -1,0 +1,140 @@
+/// Long short-term memory, with PyTorch's gate order i, f, g, o fused into G = 4H rows:
+///
+///     i = σ(a_i + p_i ⊙ c_{t-1})     f = σ(a_f + p_f ⊙ c_{t-1})
+///     g = tanh(a_g)                   c_t = f ⊙ c_{t-1} + i ⊙ g
+///     o = σ(a_o + p_o ⊙ c_t)          h_t = o ⊙ tanh(c_t)
+///
+/// where a = xProj + hProj + b_ih + b_hh. The peephole terms (Gers & Schmidhuber 2000) exist only
+/// when the cell is built with `peepholes: true`; without them this is exactly nn.LSTM.
+public final class LSTMCell<Scalar: BLASReal>: RecurrentCell {
+    public let inputSize: Int
+    public let stateSize: Int
+    public let peepholes: Bool
+    public var cellSize: Int { stateSize }
+    public var gateWidth: Int { 4 * stateSize }
+    public var kind: String { peepholes ? "lstm_peephole" : "lstm" }
+    public var gateNames: [String] { ["i", "f", "g", "o"] }
+
+    public let weightIH: Parameter<Scalar>   // [4H, I]
+    public let weightHH: Parameter<Scalar>   // [4H, H]
+    public let biasIH: Parameter<Scalar>     // [4H]
+    public let biasHH: Parameter<Scalar>     // [4H]
+    /// Diagonal peephole weights [H] each; nil unless `peepholes`.
+    public let peepholeI: Parameter<Scalar>?
+    public let peepholeF: Parameter<Scalar>?
+    public let peepholeO: Parameter<Scalar>?
+    public var cellParameters: [Parameter<Scalar>] {
+        var ps = [biasIH, biasHH]
+        if let pi = peepholeI, let pf = peepholeF, let po = peepholeO { ps += [pi, pf, po] }
+        return ps
+    }
+
+    /// [steps, B, 4H] gate values after their nonlinearity, in i, f, g, o order.
+    private let gates = Tensor<Scalar>(shape: [0])
+    /// [steps, B, H] tanh(c_t), reused by backward for both do and dc.
+    private let tanhC = Tensor<Scalar>(shape: [0])
+    private var reservedBatch = 0
+    private var reservedSteps = 0
+
+    /// A zero-valued cell; the layer initialises the weights.
+    public init(inputSize: Int, hiddenSize: Int, peepholes: Bool = false) {
+        self.inputSize = inputSize
+        self.stateSize = hiddenSize
+        self.peepholes = peepholes
+        weightIH = Parameter("weight_ih", shape: [4 * hiddenSize, inputSize])
+        weightHH = Parameter("weight_hh", shape: [4 * hiddenSize, hiddenSize])
+        biasIH = Parameter("bias_ih", shape: [4 * hiddenSize])
+        biasHH = Parameter("bias_hh", shape: [4 * hiddenSize])
+        peepholeI = peepholes ? Parameter("weight_peephole_i", shape: [hiddenSize]) : nil
+        peepholeF = peepholes ? Parameter("weight_peephole_f", shape: [hiddenSize]) : nil
+        peepholeO = peepholes ? Parameter("weight_peephole_o", shape: [hiddenSize]) : nil
+    }
+
+    public func reserve(steps: Int, batch: Int) {
+        reservedSteps = steps
+        reservedBatch = batch
+        gates.resize([steps, batch, 4 * stateSize])
+        tanhC.resize([steps, batch, stateSize])
+    }
+
+    public func gateActivations(slot: Int, row: Int) -> UnsafePointer<Scalar>? {
+        guard slot < reservedSteps, row < reservedBatch else { return nil }
+        return UnsafePointer(gates.data + (slot * reservedBatch + row) * 4 * stateSize)
+    }
+
+    // forward, per row and unit j (block offsets 0, H, 2H, 3H):
+    //   i, f from c_{t-1};  g;  c = f c_{t-1} + i g;  o from c_t;  h = o tanh(c)
+    public func forward(_ s: CellStep<Scalar>) {
+        guard let cPrev = s.cPrev, let c = s.c else { preconditionFailure("LSTMCell needs cPrev and c") }
+        assert(s.slot < reservedSteps && s.batch <= reservedBatch, "LSTMCell: reserve before forward")
+        let H = stateSize, G = 4 * H
+        let bi = biasIH.value.data, bh = biasHH.value.data
+        let pi = peepholeI?.value.data, pf = peepholeF?.value.data, po = peepholeO?.value.data
+        let gBase = gates.data + s.slot * reservedBatch * G
+        let tBase = tanhC.data + s.slot * reservedBatch * H
+        for r in 0..<s.batch {
+            let x = s.xProj + r * G, hp = s.hProj + r * G, gt = gBase + r * G
+            for j in 0..<H {
+                let cp = cPrev[r * H + j]
+                var ai = x[j] + hp[j] + bi[j] + bh[j]
+                var af = x[H + j] + hp[H + j] + bi[H + j] + bh[H + j]
+                let ag = x[2 * H + j] + hp[2 * H + j] + bi[2 * H + j] + bh[2 * H + j]
+                var ao = x[3 * H + j] + hp[3 * H + j] + bi[3 * H + j] + bh[3 * H + j]
+                if let pi = pi, let pf = pf { ai += pi[j] * cp; af += pf[j] * cp }
+                let i = sigmoid(ai), f = sigmoid(af), g = Scalar.tanh(ag)
+                let ct = f * cp + i * g
+                if let po = po { ao += po[j] * ct }
+                let o = sigmoid(ao), tc = Scalar.tanh(ct)
+                gt[j] = i; gt[H + j] = f; gt[2 * H + j] = g; gt[3 * H + j] = o
+                tBase[r * H + j] = tc
+                c[r * H + j] = ct
+                s.h[r * H + j] = o * tc
+            }
+        }
+    }
+
+    // backward, per row and unit j (dC may be nil: no gradient arrives at c_t from later):
+    //   dao = dh tanh(c) o(1-o)
+    //   dc  = dC + dh o (1 - tanh²c) + dao p_o
+    //   dai = dc g i(1-i);  daf = dc c_{t-1} f(1-f);  dag = dc i (1-g²)
+    //   dc_{t-1} = dc f + dai p_i + daf p_f
+    //   dp_i += dai c_{t-1};  dp_f += daf c_{t-1};  dp_o += dao c_t
+    //   dxProj = dhProj = da;  db_ih = db_hh += da
+    public func backward(_ s: CellStep<Scalar>, _ g: CellStepGrads<Scalar>) {
+        guard let cPrev = s.cPrev, let c = s.c, let dCPrev = g.dCPrev else {
+            preconditionFailure("LSTMCell needs cPrev, c and dCPrev")
+        }
+        let H = stateSize, G = 4 * H
+        let dbi = biasIH.grad.data, dbh = biasHH.grad.data
+        let pi = peepholeI?.value.data, pf = peepholeF?.value.data, po = peepholeO?.value.data
+        let dpi = peepholeI?.grad.data, dpf = peepholeF?.grad.data, dpo = peepholeO?.grad.data
+        let gBase = gates.data + s.slot * reservedBatch * G
+        let tBase = tanhC.data + s.slot * reservedBatch * H
+        for r in 0..<s.batch {
+            let gt = gBase + r * G, dx = g.dXProj + r * G, dhp = g.dHProj + r * G
+            for j in 0..<H {
+                let k = r * H + j
+                let i = gt[j], f = gt[H + j], gg = gt[2 * H + j], o = gt[3 * H + j]
+                let tc = tBase[k], cp = cPrev[k], dh = g.dH[k]
+                let dao = dh * tc * o * (1 - o)
+                var dc = (g.dC?[k] ?? 0) + dh * o * (1 - tc * tc)
+                if let po = po { dc += dao * po[j] }
+                let dai = dc * gg * i * (1 - i)
+                let daf = dc * cp * f * (1 - f)
+                let dag = dc * i * (1 - gg * gg)
+                var dcp = dc * f
+                if let pi = pi, let pf = pf, let dpi = dpi, let dpf = dpf, let dpo = dpo {
+                    dcp += dai * pi[j] + daf * pf[j]
+                    dpi[j] += dai * cp
+                    dpf[j] += daf * cp
+                    dpo[j] += dao * c[k]
+                }
+                dCPrev[k] = dcp
+                dx[j] = dai; dx[H + j] = daf; dx[2 * H + j] = dag; dx[3 * H + j] = dao
+                dhp[j] = dai; dhp[H + j] = daf; dhp[2 * H + j] = dag; dhp[3 * H + j] = dao
+                dbi[j] += dai; dbi[H + j] += daf; dbi[2 * H + j] += dag; dbi[3 * H + j] += dao
+                dbh[j] += dai; dbh[H + j] += daf; dbh[2 * H + j] += dag; dbh[3 * H + j] += dao
+            }
+        }
+    }
+}

@@ -1,0 +1,122 @@
+/// L recurrent layers, each uni- or bidirectional, with dropout between them and optional
+/// residual connections: PyTorch's nn.RNN/nn.LSTM/nn.GRU with `num_layers` and
+/// `bidirectional`, plus what they lack.
+///
+/// Shape letters: T steps, B batch, I input width, S state width per direction, D directions.
+/// Output is [T, B, D·S]: forward state then reverse state at each step, as in PyTorch.
+/// The reverse direction reads each row backwards from its own last real step.
+public final class RecurrentStack<Scalar: BLASReal> {
+    /// layers[k][d]: layer k, direction d (0 forward, 1 reverse).
+    public let layers: [[RecurrentLayer<Scalar>]]
+    public let directions: Int
+    public let stateSize: Int
+    public let inputSize: Int
+    /// Dropout on the input of every layer but the first.
+    public var dropout = 0.0
+    /// One dropout mask per sequence instead of per step (Gal & Ghahramani).
+    public var variationalDropout = false
+    /// out_k += in_k for layers whose input and output widths agree (k ≥ 1).
+    public var residual = false
+    public var training = true {
+        didSet { for l in layers { for d in l { d.training = training } } }
+    }
+
+    public private(set) var steps = 0
+    public private(set) var batch = 0
+    /// [T, B, D·S] output of the top layer.
+    public var output: Tensor<Scalar> { layerOutputs[layers.count - 1] }
+    /// [T, B, I] ∂L/∂input after `backward`.
+    public let inputGrad = Tensor<Scalar>(shape: [1])
+    /// [L·D, B, S] final states, in PyTorch's h_n order; [L·D, B, C] final cell states.
+    public let finalStates = Tensor<Scalar>(shape: [1])
+    public let finalCells = Tensor<Scalar>(shape: [1])
+
+    var layerOutputs: [Tensor<Scalar>]      // [T, B, D·S] per layer
+    var layerInputs: [Tensor<Scalar>]       // [T, B, D·S] dropout applied, layers 1..<L
+    var dropMasks: [Tensor<Scalar>]         // masks for layerInputs
+    var reversedInputs: [Tensor<Scalar>]    // [T, B, in_k] per layer, for the reverse direction
+    var outputGrads: [Tensor<Scalar>]       // [T, B, D·S] per layer
+    let directionGrad = Tensor<Scalar>(shape: [1])   // [T, B, S] one direction's slice
+    var lengths: [Int] = []
+    var rng: SeededRandom
+    unowned(unsafe) var input: Tensor<Scalar>? = nil
+
+    /// - Parameter makeCell: builds the cell of layer k from its input width.
+    public init(inputSize: Int, layers count: Int, bidirectional: Bool, seed: UInt64 = 0,
+                makeCell: (_ layer: Int, _ inputSize: Int) -> any RecurrentCell<Scalar>) {
+        precondition(count >= 1)
+        self.inputSize = inputSize
+        directions = bidirectional ? 2 : 1
+        rng = SeededRandom(seed: seed)
+        var built: [[RecurrentLayer<Scalar>]] = []
+        var width = inputSize, state = 0
+        for k in 0..<count {
+            var dirs: [RecurrentLayer<Scalar>] = []
+            for d in 0..<directions {
+                let cell = makeCell(k, width)
+                state = cell.stateSize
+                dirs.append(RecurrentLayer(cell: cell, nameSuffix: "_l\(k)" + (d == 1 ? "_reverse" : ""),
+                                           seed: seed &+ UInt64(2 * k + d + 1)))
+            }
+            built.append(dirs)
+            width = state * directions
+        }
+        layers = built
+        stateSize = state
+        func make() -> Tensor<Scalar> { Tensor(shape: [1]) }
+        layerOutputs = (0..<count).map { _ in make() }
+        layerInputs = (0..<count).map { _ in make() }
+        dropMasks = (0..<count).map { _ in make() }
+        reversedInputs = (0..<count).map { _ in make() }
+        outputGrads = (0..<count).map { _ in make() }
+    }
+
+    /// Every parameter, in PyTorch state_dict order (layer, direction, then the cell's order).
+    public var parameters: [Parameter<Scalar>] { layers.flatMap { $0.flatMap { $0.parameters } } }
+
+    /// (state_dict name, parameter) pairs.
+    public var namedParameters: [(String, Parameter<Scalar>)] {
+        layers.flatMap { $0.flatMap { l in l.parameters.map { (l.stateDictName($0), $0) } } }
+    }
+
+    public var outputSize: Int { stateSize * directions }
+
+    /// Runs the stack on `input` [T, B, I]. `initialStates` is [L·D, B, S] (and
+    /// `initialCells` [L·D, B, C]) in h_0 order, or nil for zeros.
+    public func forward(_ input: Tensor<Scalar>, steps T: Int, batch B: Int, lengths given: [Int]? = nil,
+                        initialStates: Tensor<Scalar>? = nil, initialCells: Tensor<Scalar>? = nil) {
+        steps = T; batch = B
+        self.input = input
+        lengths.removeAll(keepingCapacity: true)
+        if let given { lengths.append(contentsOf: given) } else { for _ in 0..<B { lengths.append(T) } }
+        let S = stateSize, D = directions, W = S * D
+        let C = layers[0][0].cell.cellSize
+        finalStates.resize([layers.count * D, B, S])
+        finalCells.resize([layers.count * D, B, max(C, 1)])
+        var current = input
+        for (k, dirs) in layers.enumerated() {
+            if k > 0 { current = dropoutInput(layer: k, from: layerOutputs[k - 1]) }
+            let out = layerOutputs[k]
+            out.resize([T, B, W])
+            for (d, layer) in dirs.enumerated() {
+                let slot = k * D + d
+                let h0 = initialStates.map { UnsafePointer($0.data + slot * B * S) }
+                let c0 = C > 0 ? initialCells.map { UnsafePointer($0.data + slot * B * C) } : nil
+                if d == 0 {
+                    layer.forward(current, steps: T, batch: B, lengths: given, initialState: h0, initialCell: c0)
+                    interleave(layer.outputs, into: out, direction: 0, reversed: false)
+                } else {
+                    let rev = reversedInputs[k]
+                    reverseRows(current, into: rev)
+                    layer.forward(rev, steps: T, batch: B, lengths: given, initialState: h0, initialCell: c0)
+                    interleave(layer.outputs, into: out, direction: 1, reversed: true)
+                }
+                (finalStates.data + slot * B * S).update(from: layer.finalState, count: B * S)
+                if C > 0 { (finalCells.data + slot * B * C).update(from: layer.finalCell, count: B * C) }
+            }
+            if residual && k > 0 && current.shape.last == W {
+                Scalar.axpy(n: T * B * W, alpha: 1, x: current.data, y: out.data)
+            }
+        }
+    }
+}

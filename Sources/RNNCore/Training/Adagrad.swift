@@ -1,0 +1,83 @@
+/// Where Adagrad adds its ε.
+public enum EpsilonPlacement: String, Sendable, CaseIterable {
+    /// w ← w − lr·g / (√s + ε): torch.optim.Adagrad, with ε = 1e-10 by default.
+    case outsideSqrt
+    /// w ← w − lr·g / √(s + ε): Karpathy's min-char-rnn (ε = 1e-8), which benchmark W0 times.
+    case insideSqrt
+}
+
+/// Adagrad (torch.optim.Adagrad): each entry's step shrinks with its accumulated squared gradient.
+///
+/// Per entry, on parameter step k:
+///
+///     d = g + λw
+///     s ← s + d²                       (s starts at `initialAccumulatorValue`)
+///     w ← w − lr_k · d / (√s + ε)      or  d / √(s + ε) with `.insideSqrt`
+///     lr_k = lr / (1 + (k − 1)·lrDecay)
+public final class Adagrad<Scalar: BLASReal>: Optimizer {
+    public var learningRate: Double
+    public var lrDecay: Double
+    public var weightDecay: Double
+    public var epsilon: Double
+    public var epsilonPlacement: EpsilonPlacement
+    /// Used when state is allocated (first step or after `reset`).
+    public var initialAccumulatorValue: Double
+    private let sums = OptimizerSlots<Scalar>(perParameter: 1)
+
+    public init(learningRate: Double = 1e-2, lrDecay: Double = 0, weightDecay: Double = 0,
+                epsilon: Double = 1e-10, epsilonPlacement: EpsilonPlacement = .outsideSqrt,
+                initialAccumulatorValue: Double = 0) throws {
+        self.learningRate = learningRate
+        self.lrDecay = lrDecay
+        self.weightDecay = weightDecay
+        self.epsilon = epsilon
+        self.epsilonPlacement = epsilonPlacement
+        self.initialAccumulatorValue = initialAccumulatorValue
+        try validate()
+    }
+
+    /// The update of min-char-rnn and benchmark W0: `m += g*g; p -= lr*g/sqrt(m + 1e-8)`.
+    public static func minCharRNN(learningRate: Double = 0.1) throws -> Adagrad {
+        try Adagrad(learningRate: learningRate, epsilon: 1e-8, epsilonPlacement: .insideSqrt)
+    }
+
+    public func validate() throws {
+        try requireSetting(learningRate >= 0, "Adagrad", "learning_rate", learningRate, "≥ 0")
+        try requireSetting(lrDecay >= 0, "Adagrad", "lr_decay", lrDecay, "≥ 0")
+        try requireSetting(weightDecay >= 0, "Adagrad", "weight_decay", weightDecay, "≥ 0")
+        try requireSetting(epsilon >= 0, "Adagrad", "eps", epsilon, "≥ 0")
+        try requireSetting(initialAccumulatorValue >= 0, "Adagrad", "initial_accumulator_value",
+                           initialAccumulatorValue, "≥ 0")
+    }
+
+    public func step(_ params: [Parameter<Scalar>]) {
+        sums.initialValue = Scalar(initialAccumulatorValue)
+        sums.prepare(params)
+        let wd = Scalar(weightDecay), eps = Scalar(epsilon)
+        for i in params.indices {
+            let p = params[i]
+            if p.frozen { continue }
+            p.applyMask()
+            let k = sums.advance(i)
+            let lr = Scalar(learningRate / (1 + Double(k - 1) * lrDecay))
+            let w = p.value.data, g = p.grad.data, s = sums.slot(0, of: i), n = p.count
+            switch epsilonPlacement {
+            case .outsideSqrt:
+                for j in 0..<n {
+                    let d = g[j] + wd * w[j]
+                    s[j] += d * d
+                    w[j] -= lr * d / (Scalar.sqrt(s[j]) + eps)
+                }
+            case .insideSqrt:
+                for j in 0..<n {
+                    let d = g[j] + wd * w[j]
+                    s[j] += d * d
+                    w[j] -= lr * d / Scalar.sqrt(s[j] + eps)
+                }
+            }
+            p.applyMask()
+        }
+    }
+
+    public func reset() { sums.reset() }
+}
