@@ -21,8 +21,11 @@ public final class RecurrentLayer<Scalar: BLASReal> {
     public var zoneout: Double = 0
     /// Dropout and zoneout sample masks only while training; evaluation uses their expectation.
     public var training = true
-    /// When on, backward records Σ_b ‖∂L/∂h_t[b]‖² per step into `gradNormSquared`.
+    /// When on, backward records ‖∂L/∂h_t‖² per step and row into `gradNormSquared`, where
+    /// ∂L/∂h_t is the total derivative: through the output at t and through every later step.
     public var recordGradNorms = false
+    /// Off when the input is data: skips the [T·B, G]·[G, I] product nobody reads.
+    public var computesInputGrad = true
 
     public private(set) var steps = 0
     public private(set) var batch = 0
@@ -37,7 +40,8 @@ public final class RecurrentLayer<Scalar: BLASReal> {
     /// [B, S] and [B, C] gradients with respect to the initial state, after `backward`.
     public let initialStateGrad = Tensor<Scalar>(shape: [1, 1])
     public let initialCellGrad = Tensor<Scalar>(shape: [1, 1])
-    /// [T] Σ over batch and units of (∂L/∂h_t)², when `recordGradNorms` is on.
+    /// [T, B] Σ over units of (∂L/∂h_t)², when `recordGradNorms` is on. Step t is in this
+    /// layer's own order: a reverse layer's step t is the sequence's step len − 1 − t.
     public let gradNormSquared = Tensor<Scalar>(shape: [1])
 
     let xProj = Tensor<Scalar>(shape: [1, 1, 1])       // [T, B, G]
@@ -82,7 +86,7 @@ public final class RecurrentLayer<Scalar: BLASReal> {
         dC.resize([B, max(C, 1)]); dCPrev.resize([B, max(C, 1)])
         stash.resize([B, S + C])
         initialStateGrad.resize([B, S]); initialCellGrad.resize([B, max(C, 1)])
-        gradNormSquared.resize([T])
+        gradNormSquared.resize([T, B])
         cell.reserve(steps: T, batch: B)
     }
 
@@ -145,7 +149,9 @@ public final class RecurrentLayer<Scalar: BLASReal> {
         if C > 0 { if let g = finalCellGrad { dC.data.update(from: g, count: B * C) } else { dC.zero() } }
         for t in stride(from: T - 1, through: 0, by: -1) {
             if let og = outputGrad { addOutputGrad(og.data + t * B * S, step: t) }
-            if recordGradNorms { gradNormSquared[t] = sumOfSquares(dH.data, B * S) }
+            if recordGradNorms {
+                for b in 0..<B { gradNormSquared[t * B + b] = sumOfSquares(dH.data + b * S, S) }
+            }
             let hPrev = states.data + t * B * S, h = hPrev + B * S
             let cPrev: UnsafeMutablePointer<Scalar>? = C > 0 ? cellStates.data + t * B * C : nil
             let c: UnsafeMutablePointer<Scalar>? = C > 0 ? cPrev! + B * C : nil
@@ -180,9 +186,11 @@ public final class RecurrentLayer<Scalar: BLASReal> {
         Scalar.gemm(transA: true, transB: false, m: G, n: S, k: T * B, alpha: 1,
                     a: dHProj.data, lda: G, b: regularizers.recurrentInputs(states: states.data), ldb: S,
                     beta: 1, c: cell.weightHH.grad.data, ldc: S)
-        Scalar.gemm(transA: false, transB: false, m: T * B, n: I, k: G, alpha: 1,
-                    a: dXProj.data, lda: G, b: cell.weightIH.value.data, ldb: I,
-                    beta: 0, c: inputGrad.data, ldc: I)
+        if computesInputGrad {
+            Scalar.gemm(transA: false, transB: false, m: T * B, n: I, k: G, alpha: 1,
+                        a: dXProj.data, lda: G, b: cell.weightIH.value.data, ldb: I,
+                        beta: 0, c: inputGrad.data, ldc: I)
+        }
         cell.weightIH.applyMask()
         cell.weightHH.applyMask()
     }

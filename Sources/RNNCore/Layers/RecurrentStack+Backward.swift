@@ -18,7 +18,9 @@ extension RecurrentStack {
                 layer.backward(outputGrad: directionGrad,
                                finalStateGrad: finalStateGrads.map { UnsafePointer($0.data + slot * B * S) },
                                finalCellGrad: C > 0 ? finalCellGrads.map { UnsafePointer($0.data + slot * B * C) } : nil)
-                accumulateInputGrad(layer.inputGrad, into: inGrad, reversed: d == 1)
+                if k > 0 || computesInputGrad {
+                    accumulateInputGrad(layer.inputGrad, into: inGrad, reversed: d == 1)
+                }
             }
             if k > 0 {
                 if residual && width == W { Scalar.axpy(n: T * B * W, alpha: 1, x: upstream.data, y: inGrad.data) }

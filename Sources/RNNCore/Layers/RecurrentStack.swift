@@ -17,6 +17,10 @@ public final class RecurrentStack<Scalar: BLASReal> {
     public var variationalDropout = false
     /// out_k += in_k for layers whose input and output widths agree (k ≥ 1).
     public var residual = false
+    /// Off when the stack's input is data: the first layer then skips its input gradient.
+    public var computesInputGrad = true {
+        didSet { for d in layers[0] { d.computesInputGrad = computesInputGrad } }
+    }
     public var training = true {
         didSet { for l in layers { for d in l { d.training = training } } }
     }
@@ -118,5 +122,16 @@ public final class RecurrentStack<Scalar: BLASReal> {
                 Scalar.axpy(n: T * B * W, alpha: 1, x: current.data, y: out.data)
             }
         }
+    }
+}
+
+extension RecurrentStack {
+    /// The real length of row `b` in the last forward.
+    public func lengthOf(row b: Int) -> Int { b < lengths.count ? lengths[b] : steps }
+
+    /// Switches the layers' per-step gradient-norm bookkeeping (the Probe's ‖∂L/∂h_t‖).
+    public var recordsGradNorms: Bool {
+        get { layers[0][0].recordGradNorms }
+        set { for l in layers.flatMap({ $0 }) { l.recordGradNorms = newValue } }
     }
 }
