@@ -74,9 +74,13 @@ public final class AdditiveScore<Scalar: BLASReal>: AttentionScore {
         for j in 0..<S {
             for b in 0..<B {
                 let row = (j * B + b) * A
-                for a in 0..<A { u[row + a] = Scalar.tanh(keys.data[row + a] + q[b * A + a]) }
-                scores[b * S + j] = Scalar.dot(n: A, x: v, y: u + row)
+                for a in 0..<A { u[row + a] = keys.data[row + a] + q[b * A + a] }
             }
+        }
+        Scalar.tanhInPlace(u, count: S * B * A)   // vectorised for Float
+        for r in 0..<(S * B) {
+            let j = r / B, b = r % B
+            scores[b * S + j] = Scalar.dot(n: A, x: v, y: u + r * A)
         }
     }
 

@@ -155,4 +155,12 @@ public final class Attention<Scalar: BLASReal> {
         out.resizeIfNeeded(stepsRun, S)
         for t in 0..<stepsRun { (out.data + t * S).update(from: weights.slice(t) + row * S, count: S) }
     }
+
+    /// The alignment matrix of batch row `row` as [output step][input step], for a
+    /// `ProbeSnapshot`; empty for an out-of-range row.
+    public func alignmentRows(row: Int) -> [[Float]] {
+        guard row >= 0, row < batch else { return [] }
+        let S = sourceLength
+        return (0..<stepsRun).map { t in (0..<S).map { Float(weights.slice(t)[row * S + $0]) } }
+    }
 }
