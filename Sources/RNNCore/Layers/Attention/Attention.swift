@@ -9,7 +9,12 @@
 /// gradient of the encoder outputs to the caller. The weights of every step are kept ([D, B, S])
 /// so a probe can draw the alignment matrix of one batch item.
 public final class Attention<Scalar: BLASReal> {
-    public let score: any AttentionScore<Scalar>
+    /// The score, as its protocol. The hot path calls `additive` or `luong` instead: a call
+    /// through an existential of a generic class runs the unspecialised generic body, whose
+    /// arithmetic goes through witness tables and is several times slower.
+    public var score: any AttentionScore<Scalar> { additive.map { $0 } ?? luong! }
+    let additive: AdditiveScore<Scalar>?
+    let luong: LuongScore<Scalar>?
     public var kind: AttentionKind { score.kind }
     public var queryWidth: Int { score.queryWidth }
     public var keyWidth: Int { score.keyWidth }
@@ -40,14 +45,17 @@ public final class Attention<Scalar: BLASReal> {
         try Limits.checkHidden(max(queryWidth, keyWidth, A), place: "attention")
         switch kind {
         case .additive:
-            score = AdditiveScore(queryWidth: queryWidth, keyWidth: keyWidth, attentionWidth: A)
+            additive = AdditiveScore(queryWidth: queryWidth, keyWidth: keyWidth, attentionWidth: A)
+            luong = nil
         case .dot:
             guard queryWidth == keyWidth else {
                 throw InputError(place: "attention", "dot attention needs decoder width \(queryWidth) == encoder width \(keyWidth); use general")
             }
-            score = LuongScore(queryWidth: queryWidth, keyWidth: keyWidth, projected: false)
+            additive = nil
+            luong = LuongScore(queryWidth: queryWidth, keyWidth: keyWidth, projected: false)
         case .general:
-            score = LuongScore(queryWidth: queryWidth, keyWidth: keyWidth, projected: true)
+            additive = nil
+            luong = LuongScore(queryWidth: queryWidth, keyWidth: keyWidth, projected: true)
         }
     }
 
@@ -73,7 +81,8 @@ public final class Attention<Scalar: BLASReal> {
         }
         weights.zero()
         dEncoderDirect.zero()
-        score.prepare(encoder: encoder, sourceLength: S, batch: B, steps: D)
+        if let additive { additive.prepare(encoder: encoder, sourceLength: S, batch: B, steps: D) }
+        if let luong { luong.prepare(encoder: encoder, sourceLength: S, batch: B, steps: D) }
     }
 
     // forward:  z = score(s, keys) [B, S];  a = masked softmax_j(z);  context_b = Σ_j a_bj e_jb
@@ -85,7 +94,8 @@ public final class Attention<Scalar: BLASReal> {
         let S = sourceLength, B = batch, K = keyWidth
         let q = queries.slice(t), a = weights.slice(t)
         q.update(from: query, count: B * queryWidth)
-        score.forward(step: t, query: q, scores: a)
+        if let additive { additive.forward(step: t, query: q, scores: a) }
+        if let luong { luong.forward(step: t, query: q, scores: a) }
         for b in 0..<B { maskedSoftmax(a + b * S, row: b) }
         for b in 0..<B {
             Scalar.gemm(transA: false, transB: false, m: 1, n: K, k: S, alpha: 1,
@@ -131,14 +141,16 @@ public final class Attention<Scalar: BLASReal> {
             let mean = Scalar.dot(n: S, x: a + row, y: da + row)
             for j in 0..<S { dz[row + j] = a[row + j] * (da[row + j] - mean) }
         }
-        score.backward(step: t, query: queries.slice(t), dScores: dz, dQuery: dQuery)
+        if let additive { additive.backward(step: t, query: queries.slice(t), dScores: dz, dQuery: dQuery) }
+        if let luong { luong.backward(step: t, query: queries.slice(t), dScores: dz, dQuery: dQuery) }
     }
 
     /// After every step's `backward`: ADDS ∂L/∂encoder outputs [S, B, K] into `dEncoder` and
     /// completes the parameter gradients.
     public func finishBackward(dEncoder: UnsafeMutablePointer<Scalar>) {
         Scalar.axpy(n: dEncoderDirect.count, alpha: 1, x: dEncoderDirect.data, y: dEncoder)
-        score.finish(steps: stepsRun, queries: queries.data, dEncoder: dEncoder)
+        if let additive { additive.finish(steps: stepsRun, queries: queries.data, dEncoder: dEncoder) }
+        if let luong { luong.finish(steps: stepsRun, queries: queries.data, dEncoder: dEncoder) }
     }
 
     /// Weight of source position `source` for output step `step` and batch row `row`.
