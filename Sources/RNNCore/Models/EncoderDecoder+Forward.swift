@@ -23,7 +23,7 @@ extension EncoderDecoder {
         encode(source, steps: Ts, batch: B, lengths: sourceLengths, decoderSteps: Td)
         states.slice(0).update(from: encoder.finalState, count: B * H)
         if C > 0 { cellStates.slice(0).update(from: encoder.finalCell, count: B * C) }
-        decoderCell.reserve(steps: Td, batch: B)
+        reserveDecoderCell(steps: Td, batch: B)
 
         let fed = fedTokens.data
         for t in 0..<Td {

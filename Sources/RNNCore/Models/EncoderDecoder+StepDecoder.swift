@@ -37,7 +37,7 @@ extension EncoderDecoder: StepDecoder {
         s.outputInput.resizeIfNeeded(1, O); s.logits.resizeIfNeeded(1, V)
         sourceTokens = nil   // the training caches no longer match a batch: no backward now
         encode(s.source.data, steps: Ts, batch: 1, lengths: nil, decoderSteps: max(maxDecodeSteps, 1))
-        decoderCell.reserve(steps: 1, batch: 1)
+        reserveDecoderCell(steps: 1, batch: 1)
         s.h.data.update(from: encoder.finalState, count: H)
         if C > 0 { s.c.data.update(from: encoder.finalCell, count: C) }
         s.step = 0

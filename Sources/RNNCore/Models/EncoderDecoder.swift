@@ -107,6 +107,9 @@ public final class EncoderDecoder<Scalar: BLASReal> {
     let dH = Tensor<Scalar>(shape: [0, 0]), dHPrev = Tensor<Scalar>(shape: [0, 0])   // [B, H]
     let dC = Tensor<Scalar>(shape: [0, 0]), dCPrev = Tensor<Scalar>(shape: [0, 0])   // [B, max(C,1)]
     let contextGrad = Tensor<Scalar>(shape: [0, 0])         // [B, H]
+    /// (steps, batch) the decoder cell's caches were last reserved for: cells build a shape
+    /// array in `reserve`, so it is called only when that changes.
+    var decoderCellReservation = (steps: -1, batch: -1)
     // Scheduled sampling draws, and the StepDecoder's state (see EncoderDecoder+StepDecoder).
     var samplingRandom: SeededRandom
     let decodeState = DecodeState<Scalar>()
@@ -170,4 +173,11 @@ public final class EncoderDecoder<Scalar: BLASReal> {
 
     /// Restarts the generator behind scheduled sampling's coin flips.
     public func reseedSampling(_ seed: UInt64) { samplingRandom = SeededRandom(seed: seed) }
+
+    /// Reserves the decoder cell's per-step caches unless they already have this size.
+    func reserveDecoderCell(steps: Int, batch: Int) {
+        if decoderCellReservation == (steps, batch) { return }
+        decoderCell.reserve(steps: steps, batch: batch)
+        decoderCellReservation = (steps, batch)
+    }
 }
