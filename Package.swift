@@ -43,7 +43,8 @@ let package = Package(
             name: "RNNCoreTests", dependencies: ["RNNCore"],
             resources: [.copy("Fixtures")]),
         .testTarget(
-            name: "CLITests", dependencies: ["RNNCore"]),
+            name: "CLITests", dependencies: ["RNNCore", "rnnbook"],
+            resources: [.copy("Fixtures")]),
     ],
     swiftLanguageModes: [.v5]
 )

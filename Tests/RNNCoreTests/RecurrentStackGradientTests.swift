@@ -13,7 +13,7 @@ final class RecurrentStackGradientTests: XCTestCase {
         var recurrentDropout = 0.0, zoneout = 0.0
     }
 
-    func check(_ s: Setup, cell: @escaping MakeCell, file: StaticString = #filePath, line: UInt = #line) {
+    func check(_ s: Setup, cell: @escaping MakeCell, label: String = "", file: StaticString = #filePath, line: UInt = #line) {
         var rng = SeededRandom(seed: 7)
         let stack = RecurrentStack<Double>(inputSize: s.I, layers: s.layers, bidirectional: s.bidirectional,
                                            seed: 3, makeCell: cell)
@@ -56,7 +56,9 @@ final class RecurrentStackGradientTests: XCTestCase {
         }
         named.append(("h0", h0, h0Grad))
         if C > 0 { named.append(("c0", c0, c0Grad)) }
-        GradCheck.assertGradients(named, run: runAll, file: file, line: line)
+        var masks: [String: Tensor<Double>] = [:]
+        for (name, p) in stack.namedParameters { if let m = p.mask { masks[name] = m } }
+        GradCheck.assertGradients(named, masks: masks, label: label, run: runAll, file: file, line: line)
     }
 
     static let elman: MakeCell = { _, i in ElmanCell<Double>(inputSize: i, hiddenSize: 3, activation: .tanh) }
@@ -67,6 +69,23 @@ final class RecurrentStackGradientTests: XCTestCase {
         for a in Activation.allCases {
             check(Setup(), cell: { _, i in ElmanCell<Double>(inputSize: i, hiddenSize: 3, activation: a) })
         }
+    }
+
+    /// Every cell kind, with and without layer norm, unrolled two layers deep in both
+    /// directions over ragged lengths.
+    func testEveryCellKindThroughTheStack() throws {
+        for kind in CellKind.allCases { for ln in [false, true] {
+            let make: MakeCell = { _, i in
+                try! makeCell(kind: kind, inputSize: i, hiddenSize: 4, layerNorm: ln, modules: 2, scalar: Double.self)
+            }
+            check(Setup(T: 5, layers: 2, bidirectional: true, lengths: [5, 3, 4]), cell: make,
+                  label: "\(kind.rawValue) layerNorm=\(ln)")
+        } }
+    }
+
+    func testZoneoutOnLSTMCellState() {
+        check(Setup(zoneout: 0.3), cell: { _, i in LSTMCell<Double>(inputSize: i, hiddenSize: 3) })
+        check(Setup(recurrentDropout: 0.25), cell: { _, i in GRUCell<Double>(inputSize: i, hiddenSize: 3) })
     }
 
     func testVariableLengths() { check(Setup(T: 5, lengths: [5, 2, 3]), cell: Self.elman) }

@@ -43,6 +43,8 @@ final class BlockNorm<Scalar: BLASReal> {
     }
 
     // forward, per row and block (W entries):  μ, σ², r;  x̂ = (x − μ) r;  y = γ x̂ + β
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     func forward(_ x: UnsafeMutablePointer<Scalar>, slot: Int, batch: Int,
                  gain: UnsafeMutablePointer<Scalar>, bias: UnsafeMutablePointer<Scalar>, epsilon: Scalar) {
         assert(slot < reservedSteps && batch <= reservedBatch, "BlockNorm: reserve before forward")
@@ -73,6 +75,8 @@ final class BlockNorm<Scalar: BLASReal> {
     // backward, per row and block, given dy:
     //   dγ += dy x̂;  dβ += dy;  dx̂ = dy γ
     //   dx = r (dx̂ − mean_W(dx̂) − x̂ mean_W(dx̂ x̂))
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     func backward(_ dy: UnsafeMutablePointer<Scalar>, into dx: UnsafeMutablePointer<Scalar>,
                   slot: Int, batch: Int, gain: UnsafeMutablePointer<Scalar>,
                   dGain: UnsafeMutablePointer<Scalar>, dBias: UnsafeMutablePointer<Scalar>) {

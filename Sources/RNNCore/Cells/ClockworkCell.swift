@@ -71,6 +71,8 @@ public final class ClockworkCell<Scalar: BLASReal>: RecurrentCell {
     public func reserve(steps: Int, batch: Int) {}
 
     // forward: active modules h = tanh(xProj + hProj + b_ih + b_hh); inactive h = h_{t-1}
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func forward(_ s: CellStep<Scalar>) {
         let H = stateSize, m = moduleSize, bi = biasIH.value.data, bh = biasHH.value.data
         for k in 0..<modules {
@@ -88,6 +90,8 @@ public final class ClockworkCell<Scalar: BLASReal>: RecurrentCell {
 
     // backward, active:   da = dh (1 - h²);  dxProj = dhProj = da;  db_ih = db_hh += da
     //           inactive: dh_{t-1} += dh;    dxProj = dhProj = 0
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func backward(_ s: CellStep<Scalar>, _ g: CellStepGrads<Scalar>) {
         let H = stateSize, m = moduleSize, dbi = biasIH.grad.data, dbh = biasHH.grad.data
         for k in 0..<modules {

@@ -28,17 +28,26 @@ public final class ElmanCell<Scalar: BLASReal>: RecurrentCell {
     public func reserve(steps: Int, batch: Int) {}
 
     // forward:  a = xProj + hProj + b_ih + b_hh;  h = f(a)
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func forward(_ s: CellStep<Scalar>) {
         let H = stateSize, bi = biasIH.value.data, bh = biasHH.value.data
         for r in 0..<s.batch {
             let row = r * H
-            for j in 0..<H {
-                s.h[row + j] = activation.apply(s.xProj[row + j] + s.hProj[row + j] + bi[j] + bh[j])
-            }
+            for j in 0..<H { s.h[row + j] = s.xProj[row + j] + s.hProj[row + j] + bi[j] + bh[j] }
+        }
+        let n = s.batch * H
+        switch activation {
+        case .tanh: Scalar.tanhInPlace(s.h, count: n)
+        case .sigmoid: Scalar.sigmoidInPlace(s.h, count: n)
+        case .relu: for k in 0..<n where s.h[k] < 0 { s.h[k] = 0 }
+        case .linear: break
         }
     }
 
     // backward: da = dh ⊙ f'(a);  dxProj = dhProj = da;  db_ih = db_hh = Σ_rows da
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func backward(_ s: CellStep<Scalar>, _ g: CellStepGrads<Scalar>) {
         let H = stateSize, dbi = biasIH.grad.data, dbh = biasHH.grad.data
         for r in 0..<s.batch {

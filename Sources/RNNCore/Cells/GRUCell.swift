@@ -54,23 +54,28 @@ public final class GRUCell<Scalar: BLASReal>: RecurrentCell {
     // forward, per row and unit j (block offsets 0, H, 2H):
     //   r = σ(x_r + b_ir + hp_r + b_hr);  z = σ(x_z + b_iz + hp_z + b_hz)
     //   hn = hp_n + b_hn;  n = tanh(x_n + b_in + r hn);  h = (1 - z) n + z h_{t-1}
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func forward(_ s: CellStep<Scalar>) {
         assert(s.slot < reservedSteps && s.batch <= reservedBatch, "GRUCell: reserve before forward")
         let H = stateSize, G = 3 * H
         let bi = biasIH.value.data, bh = biasHH.value.data
         let gBase = gates.data + s.slot * reservedBatch * G
         let nBase = hn.data + s.slot * reservedBatch * H
+        // Pre-activations first, then each gate block through one vector call.
         for row in 0..<s.batch {
             let x = s.xProj + row * G, hp = s.hProj + row * G, gt = gBase + row * G
+            let hn = nBase + row * H, hPrev = s.hPrev + row * H, h = s.h + row * H
+            for j in 0..<2 * H { gt[j] = x[j] + bi[j] + hp[j] + bh[j] }
+            Scalar.sigmoidInPlace(gt, count: 2 * H)                    // r, z
             for j in 0..<H {
-                let k = row * H + j
-                let r = sigmoid(x[j] + bi[j] + hp[j] + bh[j])
-                let z = sigmoid(x[H + j] + bi[H + j] + hp[H + j] + bh[H + j])
-                let hnj = hp[2 * H + j] + bh[2 * H + j]
-                let n = Scalar.tanh(x[2 * H + j] + bi[2 * H + j] + r * hnj)
-                gt[j] = r; gt[H + j] = z; gt[2 * H + j] = n
-                nBase[k] = hnj
-                s.h[k] = (1 - z) * n + z * s.hPrev[k]
+                hn[j] = hp[2 * H + j] + bh[2 * H + j]
+                gt[2 * H + j] = x[2 * H + j] + bi[2 * H + j] + gt[j] * hn[j]
+            }
+            Scalar.tanhInPlace(gt + 2 * H, count: H)                   // n
+            for j in 0..<H {
+                let z = gt[H + j]
+                h[j] = (1 - z) * gt[2 * H + j] + z * hPrev[j]
             }
         }
     }
@@ -80,6 +85,8 @@ public final class GRUCell<Scalar: BLASReal>: RecurrentCell {
     //   dan = dn (1 - n²);  daz = dz z(1 - z);  dar = dan hn r(1 - r)
     //   dxProj  = [dar, daz, dan]        db_ih += [dar, daz, dan]
     //   dhProj  = [dar, daz, dan r]      db_hh += [dar, daz, dan r]
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func backward(_ s: CellStep<Scalar>, _ g: CellStepGrads<Scalar>) {
         let H = stateSize, G = 3 * H
         let dbi = biasIH.grad.data, dbh = biasHH.grad.data

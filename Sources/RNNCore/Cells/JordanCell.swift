@@ -57,6 +57,8 @@ public final class JordanCell<Scalar: BLASReal>: RecurrentCell {
 
     // forward:  a = f(xProj + hProj + b_ih + b_hh)   [B, U]
     //           y = a · W_hyᵀ + b_y                   [B, O], one GEMM over the batch
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func forward(_ s: CellStep<Scalar>) {
         assert(s.slot < reservedSteps && s.batch <= reservedBatch, "JordanCell: reserve before forward")
         let U = units, O = stateSize
@@ -78,6 +80,8 @@ public final class JordanCell<Scalar: BLASReal>: RecurrentCell {
     //           db_y  += Σ_rows dy    [O]
     //           da     = dy · W_hy     [B, U], then ⊙ f'(a)
     //           dxProj = dhProj = da;  db_ih = db_hh += Σ_rows da
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func backward(_ s: CellStep<Scalar>, _ g: CellStepGrads<Scalar>) {
         let U = units, O = stateSize
         let a = hidden.data + s.slot * reservedBatch * U

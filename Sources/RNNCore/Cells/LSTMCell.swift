@@ -64,6 +64,8 @@ public final class LSTMCell<Scalar: BLASReal>: RecurrentCell {
 
     // forward, per row and unit j (block offsets 0, H, 2H, 3H):
     //   i, f from c_{t-1};  g;  c = f c_{t-1} + i g;  o from c_t;  h = o tanh(c)
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func forward(_ s: CellStep<Scalar>) {
         guard let cPrev = s.cPrev, let c = s.c else { preconditionFailure("LSTMCell needs cPrev and c") }
         assert(s.slot < reservedSteps && s.batch <= reservedBatch, "LSTMCell: reserve before forward")
@@ -72,24 +74,23 @@ public final class LSTMCell<Scalar: BLASReal>: RecurrentCell {
         let pi = peepholeI?.value.data, pf = peepholeF?.value.data, po = peepholeO?.value.data
         let gBase = gates.data + s.slot * reservedBatch * G
         let tBase = tanhC.data + s.slot * reservedBatch * H
+        // Pre-activations first, then each gate block through one vector call: the
+        // nonlinearities dominate a step's elementwise cost.
         for r in 0..<s.batch {
             let x = s.xProj + r * G, hp = s.hProj + r * G, gt = gBase + r * G
-            for j in 0..<H {
-                let cp = cPrev[r * H + j]
-                var ai = x[j] + hp[j] + bi[j] + bh[j]
-                var af = x[H + j] + hp[H + j] + bi[H + j] + bh[H + j]
-                let ag = x[2 * H + j] + hp[2 * H + j] + bi[2 * H + j] + bh[2 * H + j]
-                var ao = x[3 * H + j] + hp[3 * H + j] + bi[3 * H + j] + bh[3 * H + j]
-                if let pi = pi, let pf = pf { ai += pi[j] * cp; af += pf[j] * cp }
-                let i = sigmoid(ai), f = sigmoid(af), g = Scalar.tanh(ag)
-                let ct = f * cp + i * g
-                if let po = po { ao += po[j] * ct }
-                let o = sigmoid(ao), tc = Scalar.tanh(ct)
-                gt[j] = i; gt[H + j] = f; gt[2 * H + j] = g; gt[3 * H + j] = o
-                tBase[r * H + j] = tc
-                c[r * H + j] = ct
-                s.h[r * H + j] = o * tc
+            let cp = cPrev + r * H, ct = c + r * H, tc = tBase + r * H, h = s.h + r * H
+            for j in 0..<G { gt[j] = x[j] + hp[j] + bi[j] + bh[j] }
+            if let pi, let pf {
+                for j in 0..<H { gt[j] += pi[j] * cp[j]; gt[H + j] += pf[j] * cp[j] }
             }
+            Scalar.sigmoidInPlace(gt, count: 2 * H)            // i, f
+            Scalar.tanhInPlace(gt + 2 * H, count: H)           // g
+            for j in 0..<H { ct[j] = gt[H + j] * cp[j] + gt[j] * gt[2 * H + j] }
+            if let po { for j in 0..<H { gt[3 * H + j] += po[j] * ct[j] } }
+            Scalar.sigmoidInPlace(gt + 3 * H, count: H)        // o
+            tc.update(from: ct, count: H)
+            Scalar.tanhInPlace(tc, count: H)
+            for j in 0..<H { h[j] = gt[3 * H + j] * tc[j] }
         }
     }
 
@@ -100,6 +101,8 @@ public final class LSTMCell<Scalar: BLASReal>: RecurrentCell {
     //   dc_{t-1} = dc f + dai p_i + daf p_f
     //   dp_i += dai c_{t-1};  dp_f += daf c_{t-1};  dp_o += dao c_t
     //   dxProj = dhProj = da;  db_ih = db_hh += da
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func backward(_ s: CellStep<Scalar>, _ g: CellStepGrads<Scalar>) {
         guard let cPrev = s.cPrev, let c = s.c, let dCPrev = g.dCPrev else {
             preconditionFailure("LSTMCell needs cPrev, c and dCPrev")

@@ -86,6 +86,8 @@ public final class LayerNormCell<Scalar: BLASReal>: RecurrentCell {
     }
 
     // forward: xProj' = LN(xProj; γ_ih, β_ih);  hProj' = LN(hProj; γ_hh, β_hh);  inner(xProj', hProj')
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func forward(_ s: CellStep<Scalar>) {
         ih.forward(s.xProj, slot: s.slot, batch: s.batch, gain: gainIH.value.data, bias: biasIH.value.data, epsilon: epsilon)
         hh.forward(s.hProj, slot: s.slot, batch: s.batch, gain: gainHH.value.data, bias: biasHH.value.data, epsilon: epsilon)
@@ -94,6 +96,8 @@ public final class LayerNormCell<Scalar: BLASReal>: RecurrentCell {
 
     // backward: the inner cell yields dxProj', dhProj'; each goes back through its normalisation
     //           into dxProj, dhProj and the gain and bias gradients. dh_{t-1}, dc_{t-1} pass through.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func backward(_ s: CellStep<Scalar>, _ g: CellStepGrads<Scalar>) {
         var ig = g
         ig.dXProj = innerDX.data

@@ -30,7 +30,8 @@ public struct NestedArray: Sendable {
 
     private mutating func flatten(_ node: Any, depth: Int, path: String, file: String) throws {
         if depth == shape.count {
-            guard let n = node as? NSNumber, !(node is Bool) else {
+            // Foundation hands numbers and booleans alike as NSNumber; the type code tells them apart.
+            guard let n = node as? NSNumber, String(cString: n.objCType) != "c" else {
                 throw InputError(file: file, place: path, "expected a number")
             }
             let v = n.doubleValue

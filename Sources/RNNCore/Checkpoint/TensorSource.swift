@@ -4,6 +4,8 @@ public protocol TensorSource {
     var origin: String { get }
     var tensorNames: [String] { get }
     func shape(of name: String) -> [Int]?
+    /// The stored element type, e.g. "F32".
+    func dtype(of name: String) -> String?
     /// The tensor converted to `Double`.
     func doubleTensor(_ name: String) throws -> Tensor<Double>
 }
@@ -18,6 +20,7 @@ public struct TensorDictionary: TensorSource {
     }
     public var tensorNames: [String] { tensors.keys.sorted() }
     public func shape(of name: String) -> [Int]? { tensors[name]?.shape }
+    public func dtype(of name: String) -> String? { tensors[name] == nil ? nil : "F64" }
     public func doubleTensor(_ name: String) throws -> Tensor<Double> {
         guard let t = tensors[name] else { throw InputError(file: origin, place: name, "missing tensor") }
         return t

@@ -21,6 +21,9 @@ public struct TorchRecurrentCheckpoint {
         let file = source.origin
         var maxLayer = -1, reverse = false
         for name in source.tensorNames {
+            if let dtype = source.dtype(of: name), dtype != "F32" && dtype != "F64" {
+                throw InputError(file: file, place: name, "dtype \(dtype) is not supported (expected F32 or F64)")
+            }
             guard let (k, rev) = Self.parse(name) else {
                 throw InputError(file: file, place: name, "unexpected tensor for a \(cell.rawValue) checkpoint")
             }

@@ -44,6 +44,8 @@ public final class Embedding<Scalar: BLASReal> {
     // MARK: forward
 
     /// Looks up every id into `output` and returns its data pointer ([N, E]).
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     @discardableResult
     public func forward(_ ids: UnsafePointer<Int32>, rows: Int) -> UnsafeMutablePointer<Scalar> {
         output.reshapeIfNeeded(rows: rows, cols: embeddingSize)
@@ -52,6 +54,8 @@ public final class Embedding<Scalar: BLASReal> {
     }
 
     /// y[r, :] = W[id[r], :], or zeros for padding. ids [N] → y [N, E].
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func forward(_ ids: UnsafePointer<Int32>, rows: Int, into y: UnsafeMutablePointer<Scalar>) {
         let E = embeddingSize, w = weight.value.data
         for r in 0..<rows {
@@ -66,6 +70,8 @@ public final class Embedding<Scalar: BLASReal> {
 
     /// Scatter-adds dY [N, E] into the rows of dW [V, E] that were looked up:
     /// dW[id[r], :] += dY[r, :]. A token seen twice receives both gradients.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func backward(_ ids: UnsafePointer<Int32>, rows: Int, outputGrad dY: UnsafePointer<Scalar>) {
         let E = embeddingSize, dW = weight.grad.data
         for r in 0..<rows {

@@ -35,6 +35,8 @@ public final class Linear<Scalar: BLASReal> {
     // MARK: forward
 
     /// Computes y = x Wᵀ + b into `output` and returns its data pointer ([N, O]).
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     @discardableResult
     public func forward(_ x: UnsafePointer<Scalar>, rows: Int) -> UnsafeMutablePointer<Scalar> {
         output.reshapeIfNeeded(rows: rows, cols: outputSize)
@@ -43,6 +45,8 @@ public final class Linear<Scalar: BLASReal> {
     }
 
     /// Computes y = x Wᵀ + b into caller-owned memory. x [N, I] → y [N, O].
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func forward(_ x: UnsafePointer<Scalar>, rows: Int, into y: UnsafeMutablePointer<Scalar>) {
         let I = inputSize, O = outputSize
         // Broadcast the bias into every row first, so the GEMM can add onto it (beta = 1).
@@ -64,6 +68,8 @@ public final class Linear<Scalar: BLASReal> {
     /// - dW [O, I] += dYᵀ · x
     /// - db [O]    += Σ_rows dY
     /// - dX [N, I]  = dY · W   (or += when `accumulateInputGrad`); pass nil when the input is data.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func backward(input x: UnsafePointer<Scalar>, rows: Int, outputGrad dY: UnsafePointer<Scalar>,
                          inputGrad dX: UnsafeMutablePointer<Scalar>?, accumulateInputGrad: Bool = false) {
         let I = inputSize, O = outputSize

@@ -96,6 +96,8 @@ public final class RecurrentLayer<Scalar: BLASReal> {
     ///   - initialState: [B, S] h_0 (zeros when nil); `initialCell` [B, C] likewise.
     ///   - timeOffset: absolute time of step 0, for cells that tick on time (clockwork) and for
     ///     windows of truncated BPTT.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func forward(_ input: Tensor<Scalar>, steps T: Int, batch B: Int, lengths: [Int]? = nil,
                         initialState: UnsafePointer<Scalar>? = nil,
                         initialCell: UnsafePointer<Scalar>? = nil, timeOffset: Int = 0) {
@@ -140,6 +142,8 @@ public final class RecurrentLayer<Scalar: BLASReal> {
     ///   - outputGrad: [T, B, S] ∂L/∂outputs, or nil.
     ///   - finalStateGrad: [B, S] ∂L/∂h_T, or nil; `finalCellGrad` [B, C] likewise.
     /// Accumulates into parameter gradients; writes `inputGrad` and `initialStateGrad`.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func backward(outputGrad: Tensor<Scalar>?, finalStateGrad: UnsafePointer<Scalar>? = nil,
                          finalCellGrad: UnsafePointer<Scalar>? = nil) {
         let T = steps, B = batch, S = cell.stateSize, C = cell.cellSize

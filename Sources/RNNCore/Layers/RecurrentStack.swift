@@ -87,6 +87,8 @@ public final class RecurrentStack<Scalar: BLASReal> {
 
     /// Runs the stack on `input` [T, B, I]. `initialStates` is [L·D, B, S] (and
     /// `initialCells` [L·D, B, C]) in h_0 order, or nil for zeros.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func forward(_ input: Tensor<Scalar>, steps T: Int, batch B: Int, lengths given: [Int]? = nil,
                         initialStates: Tensor<Scalar>? = nil, initialCells: Tensor<Scalar>? = nil) {
         steps = T; batch = B

@@ -110,3 +110,13 @@ public final class SequenceModel<Scalar: BLASReal> {
         }
     }
 }
+
+extension SequenceModel {
+    /// PyTorch's default initialisation for every part: recurrent weights and biases
+    /// U(±1/√H), the head U(±1/√W), embeddings N(0, 1).
+    public func resetParameters(rng: inout SeededRandom) {
+        for l in stack.layers.flatMap({ $0 }) { l.cell.resetParameters(rng: &rng) }
+        for p in head.parameters { Initializer.pytorchDefault(p.value, fanIn: head.inputSize, rng: &rng) }
+        if let embedding { Initializer.normal(embedding.weight.value, rng: &rng) }
+    }
+}

@@ -77,10 +77,18 @@ extension Float: VectorMath {
 /// float and a low correction; e^r by its Taylor series to degree 7 (truncation error below
 /// 1e-8 relative); then 2^n is put straight into the exponent bits. Inputs are clamped to
 /// where the result is a normal float, so n + 127 never leaves 1...254.
+///
+/// Rounding uses the 1.5·2²³ trick: adding it leaves round(v) in the low mantissa bits, which
+/// keeps every operation a plain vector instruction (the library's float-to-int conversion
+/// of SIMD types goes element by element).
 @inline(__always)
 func fastExp(_ x: SIMD8<Float>) -> SIMD8<Float> {
-    let x = x.clamped(lowerBound: SIMD8(repeating: -87.0), upperBound: SIMD8(repeating: 88.0))
-    let n = (x * 1.442_695_04).rounded(.toNearestOrEven)
+    var x = x
+    x.replace(with: SIMD8(repeating: -87.0), where: x .< -87.0)
+    x.replace(with: SIMD8(repeating: 88.0), where: x .> 88.0)
+    let magic = SIMD8<Float>(repeating: 12_582_912)   // 1.5 · 2²³
+    let shifted = x * 1.442_695_04 + magic
+    let n = shifted - magic
     let r = x - n * 0.693_145_75 - n * 1.428_606_8e-6
     var p = SIMD8<Float>(repeating: 1.0 / 5040)
     p = p * r + 1.0 / 720
@@ -90,6 +98,7 @@ func fastExp(_ x: SIMD8<Float>) -> SIMD8<Float> {
     p = p * r + 0.5
     p = p * r + 1
     p = p * r + 1
-    let bits = (SIMD8<Int32>(n, rounding: .towardZero) &+ 127) &<< 23
-    return p * unsafeBitCast(bits, to: SIMD8<Float>.self)
+    let nBits = unsafeBitCast(shifted, to: SIMD8<Int32>.self) &- 0x4B40_0000
+    let scale = (nBits &+ 127) &<< 23
+    return p * unsafeBitCast(scale, to: SIMD8<Float>.self)
 }

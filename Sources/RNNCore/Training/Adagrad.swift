@@ -50,6 +50,8 @@ public final class Adagrad<Scalar: BLASReal>: Optimizer {
                            initialAccumulatorValue, "≥ 0")
     }
 
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func step(_ params: [Parameter<Scalar>]) {
         sums.initialValue = Scalar(initialAccumulatorValue)
         sums.prepare(params)

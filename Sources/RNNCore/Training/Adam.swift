@@ -40,6 +40,8 @@ public final class Adam<Scalar: BLASReal>: Optimizer {
         try requireSetting(weightDecay >= 0, "Adam", "weight_decay", weightDecay, "≥ 0")
     }
 
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func step(_ params: [Parameter<Scalar>]) {
         moments.prepare(params)
         let b1 = Scalar(beta1), b2 = Scalar(beta2), eps = Scalar(epsilon)

@@ -45,6 +45,8 @@ public final class Dropout<Scalar: BLASReal> {
     }
 
     /// forward: m ~ Bernoulli(1 − p)/(1 − p) per entry;  y = x ⊙ m   ([N, D] → [N, D])
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func forward(_ x: UnsafePointer<Scalar>, rows: Int, width: Int, into y: UnsafeMutablePointer<Scalar>,
                         rng: inout SeededRandom) {
         mask.reshapeIfNeeded(rows: rows, cols: width)
@@ -57,6 +59,8 @@ public final class Dropout<Scalar: BLASReal> {
     }
 
     /// backward: dX (+)= dY ⊙ m, with the mask of the last forward.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func backward(_ dY: UnsafePointer<Scalar>, into dX: UnsafeMutablePointer<Scalar>, accumulate: Bool = false) {
         multiplyByMask(dY, mask.data, count: mask.count, into: dX, accumulate: accumulate)
     }
@@ -92,11 +96,15 @@ public final class VariationalDropout<Scalar: BLASReal> {
     }
 
     /// forward, one step: y = x ⊙ m for the first `rows` batch items ([B, D] → [B, D]).
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func forward(_ x: UnsafePointer<Scalar>, rows: Int, into y: UnsafeMutablePointer<Scalar>) {
         multiplyByMask(x, mask.data, count: checkedCount(rows), into: y, accumulate: false)
     }
 
     /// backward, one step: dX (+)= dY ⊙ m.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func backward(_ dY: UnsafePointer<Scalar>, rows: Int, into dX: UnsafeMutablePointer<Scalar>,
                          accumulate: Bool = false) {
         multiplyByMask(dY, mask.data, count: checkedCount(rows), into: dX, accumulate: accumulate)

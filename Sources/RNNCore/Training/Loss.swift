@@ -63,6 +63,8 @@ public final class SoftmaxCrossEntropy<Scalar: BLASReal> {
     ///
     /// forward:  p = softmax(z_r);  CE_r = log Σ_j e^{z_rj} − z_r[t_r]
     /// backward: ∂loss/∂z_rj = s_r · (p_rj − [j = t_r]),  s_r = w_r / Σ w (mean) or w_r (sum)
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func callAsFunction(
         logits: UnsafePointer<Scalar>, rows: Int, classes: Int, targets: UnsafePointer<Int32>,
         mask: UnsafePointer<Scalar>? = nil, logitsGrad: UnsafeMutablePointer<Scalar>? = nil
@@ -137,6 +139,8 @@ public final class MeanSquaredError<Scalar: BLASReal> {
     ///
     /// forward:  d = p − y;  loss = Σ_r w_r Σ_j d_rj² · n
     /// backward: ∂loss/∂p_rj = 2 · n · w_r · d_rj,  n = 1 / (O Σ w) (mean) or 1 (sum)
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func callAsFunction(
         predictions: UnsafePointer<Scalar>, targets: UnsafePointer<Scalar>, rows: Int, width: Int,
         mask: UnsafePointer<Scalar>? = nil, predictionsGrad: UnsafeMutablePointer<Scalar>? = nil

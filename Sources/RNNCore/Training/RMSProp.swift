@@ -37,6 +37,8 @@ public final class RMSProp<Scalar: BLASReal>: Optimizer {
         try requireSetting(weightDecay >= 0, "RMSProp", "weight_decay", weightDecay, "≥ 0")
     }
 
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func step(_ params: [Parameter<Scalar>]) {
         state.prepare(params)
         let lr = Scalar(learningRate), a = Scalar(alpha), eps = Scalar(epsilon)

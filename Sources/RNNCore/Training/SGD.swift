@@ -35,6 +35,8 @@ public final class SGD<Scalar: BLASReal>: Optimizer {
         }
     }
 
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func step(_ params: [Parameter<Scalar>]) {
         let lr = Scalar(learningRate), mu = Scalar(momentum), keep = Scalar(1 - dampening)
         let wd = Scalar(weightDecay)

@@ -34,6 +34,8 @@ public final class Trainer<Scalar: BLASReal> {
     }
 
     /// Trains on one batch with full BPTT.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     @discardableResult
     public func step(features: Tensor<Scalar>? = nil, tokens: UnsafePointer<Int32>? = nil,
                      steps T: Int, batch B: Int, lengths: [Int]? = nil,

@@ -29,6 +29,8 @@ public final class Zoneout<Scalar: BLASReal> {
 
     /// forward: draws slot's mask d, then h = d ⊙ hPrev + (1 − d) ⊙ candidate for `count`
     /// entries (B·D of them, or fewer when the batch shrinks). `h` may alias `candidate`.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func forward(slot: Int, count: Int, previous hPrev: UnsafePointer<Scalar>,
                         candidate: UnsafePointer<Scalar>, into h: UnsafeMutablePointer<Scalar>,
                         rng: inout SeededRandom) {
@@ -44,6 +46,8 @@ public final class Zoneout<Scalar: BLASReal> {
     /// backward, with the slot's mask d:
     /// - dCandidate  = (1 − d) ⊙ dH   (overwritten; may alias dH)
     /// - dPrevious  += d ⊙ dH
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     public func backward(slot: Int, count: Int, outputGrad dH: UnsafePointer<Scalar>,
                          candidateGrad dCandidate: UnsafeMutablePointer<Scalar>,
                          previousGrad dPrevious: UnsafeMutablePointer<Scalar>) {
