@@ -39,6 +39,8 @@ let package = Package(
             swiftSettings: crossModule),
 
         // MARK: Tests
+        .target(name: "_MallocCounter", path: "Sources/_MallocCounter"),
+        .testTarget(name: "AllocationTests", dependencies: ["RNNCore", "_MallocCounter"]),
         .testTarget(
             name: "RNNCoreTests", dependencies: ["RNNCore"],
             resources: [.copy("Fixtures")]),

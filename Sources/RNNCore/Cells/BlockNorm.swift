@@ -25,10 +25,10 @@ final class BlockNorm<Scalar: BLASReal> {
     func reserve(steps: Int, batch: Int) {
         reservedSteps = steps
         reservedBatch = batch
-        xHat.resize([steps, batch, gateWidth])
-        out.resize([steps, batch, gateWidth])
-        mean.resize([steps, batch, blocks])
-        rstd.resize([steps, batch, blocks])
+        xHat.resize(steps, batch, gateWidth)
+        out.resize(steps, batch, gateWidth)
+        mean.resize(steps, batch, blocks)
+        rstd.resize(steps, batch, blocks)
     }
 
     /// [B, G] normalised output y of `slot`.

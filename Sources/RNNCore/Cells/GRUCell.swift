@@ -42,8 +42,8 @@ public final class GRUCell<Scalar: BLASReal>: RecurrentCell {
     public func reserve(steps: Int, batch: Int) {
         reservedSteps = steps
         reservedBatch = batch
-        gates.resize([steps, batch, 3 * stateSize])
-        hn.resize([steps, batch, stateSize])
+        gates.resize(steps, batch, 3 * stateSize)
+        hn.resize(steps, batch, stateSize)
     }
 
     public func gateActivations(slot: Int, row: Int) -> UnsafePointer<Scalar>? {

@@ -46,7 +46,7 @@ public final class JordanCell<Scalar: BLASReal>: RecurrentCell {
     public func reserve(steps: Int, batch: Int) {
         reservedSteps = steps
         reservedBatch = batch
-        hidden.resize([steps, batch, units])
+        hidden.resize(steps, batch, units)
     }
 
     /// The U hidden activations a_t of batch row `row` at cache slot `slot` (for the Probe).

@@ -53,8 +53,8 @@ public final class LSTMCell<Scalar: BLASReal>: RecurrentCell {
     public func reserve(steps: Int, batch: Int) {
         reservedSteps = steps
         reservedBatch = batch
-        gates.resize([steps, batch, 4 * stateSize])
-        tanhC.resize([steps, batch, stateSize])
+        gates.resize(steps, batch, 4 * stateSize)
+        tanhC.resize(steps, batch, stateSize)
     }
 
     public func gateActivations(slot: Int, row: Int) -> UnsafePointer<Scalar>? {

@@ -60,8 +60,8 @@ public final class LayerNormCell<Scalar: BLASReal>: RecurrentCell {
         inner.reserve(steps: steps, batch: batch)
         ih.reserve(steps: steps, batch: batch)
         hh.reserve(steps: steps, batch: batch)
-        innerDX.resize([batch, gateWidth])
-        innerDH.resize([batch, gateWidth])
+        innerDX.resize(batch, gateWidth)
+        innerDH.resize(batch, gateWidth)
     }
 
     public func gateActivations(slot: Int, row: Int) -> UnsafePointer<Scalar>? {

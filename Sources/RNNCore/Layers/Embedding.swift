@@ -48,7 +48,7 @@ public final class Embedding<Scalar: BLASReal> {
     @_specialize(where Scalar == Double)
     @discardableResult
     public func forward(_ ids: UnsafePointer<Int32>, rows: Int) -> UnsafeMutablePointer<Scalar> {
-        output.reshapeIfNeeded(rows: rows, cols: embeddingSize)
+        output.resize(rows, embeddingSize)
         forward(ids, rows: rows, into: output.data)
         return output.data
     }

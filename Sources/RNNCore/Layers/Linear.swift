@@ -39,7 +39,7 @@ public final class Linear<Scalar: BLASReal> {
     @_specialize(where Scalar == Double)
     @discardableResult
     public func forward(_ x: UnsafePointer<Scalar>, rows: Int) -> UnsafeMutablePointer<Scalar> {
-        output.reshapeIfNeeded(rows: rows, cols: outputSize)
+        output.resize(rows, outputSize)
         forward(x, rows: rows, into: output.data)
         return output.data
     }

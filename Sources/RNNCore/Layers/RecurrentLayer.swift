@@ -77,16 +77,16 @@ public final class RecurrentLayer<Scalar: BLASReal> {
     public func reserve(steps T: Int, batch B: Int) {
         let S = cell.stateSize, C = cell.cellSize, G = cell.gateWidth, I = cell.inputSize
         steps = T; batch = B
-        states.resize([T + 1, B, S]); outputs.resize([T, B, S])
-        cellStates.resize([T + 1, B, max(C, 1)])
-        xProj.resize([T, B, G]); hProj.resize([T, B, G])
-        dXProj.resize([T, B, G]); dHProj.resize([T, B, G])
-        inputGrad.resize([T, B, I])
-        dH.resize([B, S]); dHPrev.resize([B, S]); scratch.resize([B, S])
-        dC.resize([B, max(C, 1)]); dCPrev.resize([B, max(C, 1)])
-        stash.resize([B, S + C])
-        initialStateGrad.resize([B, S]); initialCellGrad.resize([B, max(C, 1)])
-        gradNormSquared.resize([T, B])
+        states.resize(T + 1, B, S); outputs.resize(T, B, S)
+        cellStates.resize(T + 1, B, max(C, 1))
+        xProj.resize(T, B, G); hProj.resize(T, B, G)
+        dXProj.resize(T, B, G); dHProj.resize(T, B, G)
+        inputGrad.resize(T, B, I)
+        dH.resize(B, S); dHPrev.resize(B, S); scratch.resize(B, S)
+        dC.resize(B, max(C, 1)); dCPrev.resize(B, max(C, 1))
+        stash.resize(B, S + C)
+        initialStateGrad.resize(B, S); initialCellGrad.resize(B, max(C, 1))
+        gradNormSquared.resize(T, B)
         cell.reserve(steps: T, batch: B)
     }
 

@@ -9,11 +9,11 @@ extension RecurrentStack {
         for k in stride(from: layers.count - 1, through: 0, by: -1) {
             let width = k == 0 ? inputSize : W
             let inGrad = k == 0 ? inputGrad : outputGrads[k - 1]
-            inGrad.resize([T, B, width])
+            inGrad.resize(T, B, width)
             inGrad.zero()
             for (d, layer) in layers[k].enumerated() {
                 let slot = k * D + d
-                directionGrad.resize([T, B, S])
+                directionGrad.resize(T, B, S)
                 deinterleave(upstream, direction: d, reversed: d == 1, into: directionGrad)
                 layer.backward(outputGrad: directionGrad,
                                finalStateGrad: finalStateGrads.map { UnsafePointer($0.data + slot * B * S) },
@@ -43,7 +43,7 @@ extension RecurrentStack {
     /// rev[s, b] = x[len_b − 1 − s, b] for s < len_b, zero after.
     func reverseRows(_ x: Tensor<Scalar>, into rev: Tensor<Scalar>) {
         let T = steps, B = batch, I = x.count / max(T * B, 1)
-        rev.resize([T, B, I])
+        rev.resize(T, B, I)
         for s in 0..<T { for b in 0..<B {
             let dst = rev.data + (s * B + b) * I
             if s < lengths[b] { dst.update(from: x.data + (mirrored(s, row: b) * B + b) * I, count: I) }
@@ -89,9 +89,9 @@ extension RecurrentStack {
         guard dropout > 0 && training else { return prev }
         let T = steps, B = batch, W = stateSize * directions
         let m = dropMasks[k], x = layerInputs[k]
-        x.resize([T, B, W])
+        x.resize(T, B, W)
         let keep = Scalar(1 / (1 - dropout))
-        m.resize(variationalDropout ? [B, W] : [T, B, W])
+        if variationalDropout { m.resize(B, W) } else { m.resize(T, B, W) }
         for i in 0..<m.count { m.data[i] = rng.bernoulli(dropout) ? 0 : keep }
         let perStep = !variationalDropout
         for t in 0..<T { for i in 0..<B * W {

@@ -97,13 +97,13 @@ public final class RecurrentStack<Scalar: BLASReal> {
         if let given { lengths.append(contentsOf: given) } else { for _ in 0..<B { lengths.append(T) } }
         let S = stateSize, D = directions, W = S * D
         let C = layers[0][0].cell.cellSize
-        finalStates.resize([layers.count * D, B, S])
-        finalCells.resize([layers.count * D, B, max(C, 1)])
+        finalStates.resize(layers.count * D, B, S)
+        finalCells.resize(layers.count * D, B, max(C, 1))
         var current = input
         for (k, dirs) in layers.enumerated() {
             if k > 0 { current = dropoutInput(layer: k, from: layerOutputs[k - 1]) }
             let out = layerOutputs[k]
-            out.resize([T, B, W])
+            out.resize(T, B, W)
             for (d, layer) in dirs.enumerated() {
                 let slot = k * D + d
                 let h0 = initialStates.map { UnsafePointer($0.data + slot * B * S) }
@@ -134,6 +134,6 @@ extension RecurrentStack {
     /// Switches the layers' per-step gradient-norm bookkeeping (the Probe's ‖∂L/∂h_t‖).
     public var recordsGradNorms: Bool {
         get { layers[0][0].recordGradNorms }
-        set { for l in layers.flatMap({ $0 }) { l.recordGradNorms = newValue } }
+        set { for dirs in layers { for l in dirs where l.recordGradNorms != newValue { l.recordGradNorms = newValue } } }
     }
 }

@@ -33,14 +33,14 @@ final class StateRegularizers<Scalar: BLASReal> {
         zoneActive = z > 0
         zoneRate = Scalar(z)
         if dropActive {
-            dropMask.resize([B, S]); dropped.resize([T, B, S])
+            dropMask.resize(B, S); dropped.resize(T, B, S)
             let keep = Scalar(1 / (1 - p))
             for i in 0..<B * S { dropMask[i] = rng.bernoulli(p) ? 0 : keep }
         }
         if zoneActive {
-            zoneMaskH.resize([T, B, S]); candidateH.resize([T, B, S])
-            zoneMaskC.resize([T, B, max(C, 1)]); candidateC.resize([T, B, max(C, 1)])
-            keptCellGrad.resize([B, max(C, 1)])
+            zoneMaskH.resize(T, B, S); candidateH.resize(T, B, S)
+            zoneMaskC.resize(T, B, max(C, 1)); candidateC.resize(T, B, max(C, 1))
+            keptCellGrad.resize(B, max(C, 1))
         }
     }
 

@@ -64,13 +64,13 @@ extension EncoderDecoder {
 
     /// Embeds and encodes the source, and readies attention over its outputs.
     func encode(_ source: UnsafePointer<Int32>, steps Ts: Int, batch B: Int, lengths: [Int]?, decoderSteps Td: Int) {
-        sourceEmbedded.resizeIfNeeded(Ts, B, E)
+        sourceEmbedded.resize(Ts, B, E)
         sourceEmbedding.forward(source, rows: Ts * B, into: sourceEmbedded.data)
         encoder.forward(sourceEmbedded, steps: Ts, batch: B, lengths: lengths)
         guard let attention else { return }
         var mask: UnsafePointer<Scalar>? = nil
         if let lengths {
-            sourceMask.resizeIfNeeded(Ts, B)
+            sourceMask.resize(Ts, B)
             for t in 0..<Ts { for b in 0..<B { sourceMask.data[t * B + b] = t < lengths[b] ? 1 : 0 } }
             mask = UnsafePointer(sourceMask.data)
         }
@@ -81,20 +81,20 @@ extension EncoderDecoder {
     func reserve(sourceSteps Ts: Int, decoderSteps Td: Int, batch B: Int) {
         let Cw = max(C, 1), rows = Td * B
         fedTokens.resize(rows)
-        decoderInputs.resizeIfNeeded(Td, B, X)
-        xProj.resizeIfNeeded(Td, B, G); hProj.resizeIfNeeded(Td, B, G)
-        states.resizeIfNeeded(Td + 1, B, H); cellStates.resizeIfNeeded(Td + 1, B, Cw)
-        contexts.resizeIfNeeded(Td, B, H)
-        outputInputs.resizeIfNeeded(Td, B, O)
-        logits.resizeIfNeeded(Td, B, V)
-        logitsGrad.resizeIfNeeded(rows, V)
-        outputInputsGrad.resizeIfNeeded(rows, O)
-        dXProj.resizeIfNeeded(Td, B, G); dHProj.resizeIfNeeded(Td, B, G)
-        decoderInputsGrad.resizeIfNeeded(Td, B, X)
-        targetEmbeddingGrad.resizeIfNeeded(rows, E)
-        encoderOutputsGrad.resizeIfNeeded(Ts, B, H)
-        dH.resizeIfNeeded(B, H); dHPrev.resizeIfNeeded(B, H)
-        dC.resizeIfNeeded(B, Cw); dCPrev.resizeIfNeeded(B, Cw)
-        contextGrad.resizeIfNeeded(B, H)
+        decoderInputs.resize(Td, B, X)
+        xProj.resize(Td, B, G); hProj.resize(Td, B, G)
+        states.resize(Td + 1, B, H); cellStates.resize(Td + 1, B, Cw)
+        contexts.resize(Td, B, H)
+        outputInputs.resize(Td, B, O)
+        logits.resize(Td, B, V)
+        logitsGrad.resize(rows, V)
+        outputInputsGrad.resize(rows, O)
+        dXProj.resize(Td, B, G); dHProj.resize(Td, B, G)
+        decoderInputsGrad.resize(Td, B, X)
+        targetEmbeddingGrad.resize(rows, E)
+        encoderOutputsGrad.resize(Ts, B, H)
+        dH.resize(B, H); dHPrev.resize(B, H)
+        dC.resize(B, Cw); dCPrev.resize(B, Cw)
+        contextGrad.resize(B, H)
     }
 }

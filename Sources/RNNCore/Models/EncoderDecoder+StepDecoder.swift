@@ -30,11 +30,11 @@ extension EncoderDecoder: StepDecoder {
         let s = decodeState, Ts = tokens.count, Cw = max(C, 1)
         s.source.resize(Ts)
         for (i, t) in tokens.enumerated() { s.source[i] = t }
-        s.h.resizeIfNeeded(1, H); s.hNext.resizeIfNeeded(1, H)
-        s.c.resizeIfNeeded(1, Cw); s.cNext.resizeIfNeeded(1, Cw)
-        s.input.resizeIfNeeded(1, X); s.context.resizeIfNeeded(1, H)
-        s.xProj.resizeIfNeeded(1, G); s.hProj.resizeIfNeeded(1, G)
-        s.outputInput.resizeIfNeeded(1, O); s.logits.resizeIfNeeded(1, V)
+        s.h.resize(1, H); s.hNext.resize(1, H)
+        s.c.resize(1, Cw); s.cNext.resize(1, Cw)
+        s.input.resize(1, X); s.context.resize(1, H)
+        s.xProj.resize(1, G); s.hProj.resize(1, G)
+        s.outputInput.resize(1, O); s.logits.resize(1, V)
         sourceTokens = nil   // the training caches no longer match a batch: no backward now
         encode(s.source.data, steps: Ts, batch: 1, lengths: nil, decoderSteps: max(maxDecodeSteps, 1))
         reserveDecoderCell(steps: 1, batch: 1)
@@ -62,7 +62,7 @@ extension EncoderDecoder: StepDecoder {
     public func reserveStates(_ count: Int) {
         let s = decodeState, width = H + max(C, 1)
         if s.saved.shape.count != 2 || s.saved.shape[0] < count || s.saved.shape[1] != width {
-            s.saved.resize([max(count, 1), width])
+            s.saved.resize(max(count, 1), width)
         }
         if s.savedSteps.count < count { s.savedSteps += Array(repeating: 0, count: count - s.savedSteps.count) }
     }

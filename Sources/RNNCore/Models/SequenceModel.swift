@@ -75,7 +75,7 @@ public final class SequenceModel<Scalar: BLASReal> {
         let x: Tensor<Scalar>
         if let embedding {
             guard let tokens else { preconditionFailure("a token model needs tokens") }
-            embedded.resize([T, B, embedding.embeddingSize])
+            embedded.resize(T, B, embedding.embeddingSize)
             embedding.forward(tokens, rows: T * B, into: embedded.data)
             x = embedded
         } else {
@@ -85,7 +85,7 @@ public final class SequenceModel<Scalar: BLASReal> {
         stack.forward(x, steps: T, batch: B, lengths: lengths, initialStates: initialStates, initialCells: initialCells)
         let logits = head.forward(stack.output.data, rows: T * B)
         let O = objective.width
-        headGrad.resize([T * B, O])
+        headGrad.resize(T * B, O)
         switch (objective, targets) {
         case (.classification, .classes(let ids)):
             return crossEntropy(logits: logits, rows: T * B, classes: O, targets: ids, mask: mask,
@@ -102,7 +102,7 @@ public final class SequenceModel<Scalar: BLASReal> {
     /// `finalStateGrads` carries a gradient arriving at h_n, e.g. from a later window.
     public func backward(finalStateGrads: Tensor<Scalar>? = nil, finalCellGrads: Tensor<Scalar>? = nil) {
         let T = steps, B = batch
-        outputGrad.resize([T, B, stack.outputSize])
+        outputGrad.resize(T, B, stack.outputSize)
         head.backward(input: stack.output.data, rows: T * B, outputGrad: headGrad.data, inputGrad: outputGrad.data)
         stack.backward(outputGrad: outputGrad, finalStateGrads: finalStateGrads, finalCellGrads: finalCellGrads)
         if let embedding, let tokens {

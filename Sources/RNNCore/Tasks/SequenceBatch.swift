@@ -124,13 +124,13 @@ public final class SequenceBatch<Scalar: BLASReal> {
     /// Resizes (only when the shape differs, so no shape array is built per step) and zeroes.
     private static func shape(_ tensor: Tensor<Scalar>, _ d0: Int, _ d1: Int, _ d2: Int) {
         let s = tensor.shape
-        if s.count != 3 || s[0] != d0 || s[1] != d1 || s[2] != d2 { tensor.resize([d0, d1, d2]) }
+        if s.count != 3 || s[0] != d0 || s[1] != d1 || s[2] != d2 { tensor.resize(d0, d1, d2) }
         tensor.zero()
     }
 
     private static func shape(_ tensor: Tensor<Scalar>, _ d0: Int, _ d1: Int) {
         let s = tensor.shape
-        if s.count != 2 || s[0] != d0 || s[1] != d1 { tensor.resize([d0, d1]) }
+        if s.count != 2 || s[0] != d0 || s[1] != d1 { tensor.resize(d0, d1) }
         tensor.zero()
     }
 

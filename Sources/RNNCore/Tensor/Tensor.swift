@@ -46,6 +46,21 @@ public final class Tensor<Scalar: BLASReal> {
         count = n
     }
 
+    // Shape-by-dimensions forms: comparing before building a shape array keeps a resize to the
+    // current shape free of heap traffic, which hot paths rely on.
+    public func resize(_ d0: Int) {
+        if shape.count == 1 && shape[0] == d0 { return }
+        resize([d0] as [Int])
+    }
+    public func resize(_ d0: Int, _ d1: Int) {
+        if shape.count == 2 && shape[0] == d0 && shape[1] == d1 { return }
+        resize([d0, d1] as [Int])
+    }
+    public func resize(_ d0: Int, _ d1: Int, _ d2: Int) {
+        if shape.count == 3 && shape[0] == d0 && shape[1] == d1 && shape[2] == d2 { return }
+        resize([d0, d1, d2] as [Int])
+    }
+
     @inline(__always) public subscript(i: Int) -> Scalar {
         get { data[i] }
         set { data[i] = newValue }

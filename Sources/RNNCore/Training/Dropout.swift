@@ -49,7 +49,7 @@ public final class Dropout<Scalar: BLASReal> {
     @_specialize(where Scalar == Double)
     public func forward(_ x: UnsafePointer<Scalar>, rows: Int, width: Int, into y: UnsafeMutablePointer<Scalar>,
                         rng: inout SeededRandom) {
-        mask.reshapeIfNeeded(rows: rows, cols: width)
+        mask.resize(rows, width)
         if isTraining {
             sampleInvertedDropoutMask(mask.data, count: rows * width, p: p, rng: &rng)
         } else {
@@ -87,7 +87,7 @@ public final class VariationalDropout<Scalar: BLASReal> {
 
     /// Draws the mask for a new sequence of `rows` batch items of width D (all 1 in evaluation).
     public func resample(rows: Int, width: Int, rng: inout SeededRandom) {
-        mask.reshapeIfNeeded(rows: rows, cols: width)
+        mask.resize(rows, width)
         if isTraining {
             sampleInvertedDropoutMask(mask.data, count: rows * width, p: p, rng: &rng)
         } else {

@@ -71,7 +71,7 @@ public final class SoftmaxCrossEntropy<Scalar: BLASReal> {
     ) -> LossResult {
         precondition(classes > 0, "cross-entropy over zero classes")
         let V = classes
-        rowLoss.reshapeIfNeeded(length: rows)
+        rowLoss.resize(rows)
         let totalWeight = sumOfRowWeights(rows: rows, targets: targets, mask: mask)
         let norm: Scalar = reduction == .sum ? 1 : (totalWeight > 0 ? Scalar(1 / totalWeight) : 0)
         var total = 0.0, correct = 0.0
@@ -146,7 +146,7 @@ public final class MeanSquaredError<Scalar: BLASReal> {
         mask: UnsafePointer<Scalar>? = nil, predictionsGrad: UnsafeMutablePointer<Scalar>? = nil
     ) -> LossResult {
         let O = width
-        rowLoss.reshapeIfNeeded(length: rows)
+        rowLoss.resize(rows)
         var totalWeight = 0.0
         for r in 0..<rows { totalWeight += Double(mask?[r] ?? 1) }
         let n: Double = reduction == .sum ? 1 : (totalWeight > 0 && O > 0 ? 1 / (Double(O) * totalWeight) : 0)

@@ -61,7 +61,7 @@ final class TruncationWindow<Scalar: BLASReal> {
 
     func reset(model: SequenceModel<Scalar>, batch B: Int) {
         let s = model.stack, L = s.layers.count
-        carryStates.resize([L, B, s.stateSize]); carryStates.zero()
+        carryStates.resize(L, B, s.stateSize); carryStates.zero()
         carryCells.resize([L, B, max(s.layers[0][0].cell.cellSize, 1)]); carryCells.zero()
         carryTime = 0
     }
@@ -75,7 +75,7 @@ final class TruncationWindow<Scalar: BLASReal> {
         let n = to - from
         if let f {
             let I = f.count / (T * B)
-            features.resize([n, B, I])
+            features.resize(n, B, I)
             features.data.update(from: f.data + from * B * I, count: n * B * I)
         }
         usesTokens = tk != nil
@@ -90,10 +90,10 @@ final class TruncationWindow<Scalar: BLASReal> {
             classTargets.data.update(from: ids + from * B, count: n * B)
         case .values(let y):
             classification = false
-            valueTargets.resize([n, B, width])
+            valueTargets.resize(n, B, width)
             valueTargets.data.update(from: y + from * B * width, count: n * B * width)
         }
-        mask.resize([n * B])
+        mask.resize(n * B)
         for t in 0..<n { for b in 0..<B {
             let scored = from + t >= scoreFrom
             mask[t * B + b] = scored ? (m?[(from + t) * B + b] ?? 1) : 0

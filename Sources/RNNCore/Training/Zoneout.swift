@@ -24,7 +24,7 @@ public final class Zoneout<Scalar: BLASReal> {
 
     /// Makes room for `steps` masks of `rows` × `width`. Allocates only when growing.
     public func reserve(steps: Int, rows: Int, width: Int) {
-        masks.reshapeIfNeeded(rows: steps, cols: rows * width)
+        masks.resize(steps, rows * width)
     }
 
     /// forward: draws slot's mask d, then h = d ⊙ hPrev + (1 − d) ⊙ candidate for `count`

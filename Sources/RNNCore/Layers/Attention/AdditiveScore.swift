@@ -39,22 +39,22 @@ public final class AdditiveScore<Scalar: BLASReal>: AttentionScore {
     }
 
     public func initialize(_ rng: inout SeededRandom) {
-        let q = 1 / Double(queryWidth).squareRoot(), k = 1 / Double(keyWidth).squareRoot()
-        queryWeight.value.fillUniform(bound: q, &rng)
-        keyWeight.value.fillUniform(bound: k, &rng)
-        keyBias.value.fillUniform(bound: k, &rng)
-        vector.value.fillUniform(bound: 1 / Double(attentionWidth).squareRoot(), &rng)
+        // nn.Linear's default: U(±1/√fan_in) for weight and bias alike.
+        Initializer.pytorchDefault(queryWeight.value, fanIn: queryWidth, rng: &rng)
+        Initializer.pytorchDefault(keyWeight.value, fanIn: keyWidth, rng: &rng)
+        Initializer.pytorchDefault(keyBias.value, fanIn: keyWidth, rng: &rng)
+        Initializer.pytorchDefault(vector.value, fanIn: attentionWidth, rng: &rng)
     }
 
     // keys[S·B, A] = E[S·B, K] · U_aᵀ + b
     public func prepare(encoder: UnsafePointer<Scalar>, sourceLength S: Int, batch B: Int, steps D: Int) {
         let A = attentionWidth, K = keyWidth
         self.encoder = encoder; sourceLength = S; batch = B
-        keys.resizeIfNeeded(S, B, A)
-        dKeys.resizeIfNeeded(S, B, A)
-        tanhCache.resizeIfNeeded(D, S * B, A)
-        dQueryProj.resizeIfNeeded(D, B, A)
-        queryProj.resizeIfNeeded(B, A)
+        keys.resize(S, B, A)
+        dKeys.resize(S, B, A)
+        tanhCache.resize(D, S * B, A)
+        dQueryProj.resize(D, B, A)
+        queryProj.resize(B, A)
         dKeys.zero()
         dQueryProj.zero()
         let bias = keyBias.value.data

@@ -68,12 +68,12 @@ public final class Attention<Scalar: BLASReal> {
                         sourceLength S: Int, batch B: Int, steps D: Int) {
         self.encoder = encoder
         sourceLength = S; batch = B; stepsRun = 0
-        weights.resizeIfNeeded(D, B, S)
-        queries.resizeIfNeeded(D, B, queryWidth)
-        dEncoderDirect.resizeIfNeeded(S, B, keyWidth)
-        dWeights.resizeIfNeeded(B, S)
-        dScores.resizeIfNeeded(B, S)
-        mask.resizeIfNeeded(S, B)
+        weights.resize(D, B, S)
+        queries.resize(D, B, queryWidth)
+        dEncoderDirect.resize(S, B, keyWidth)
+        dWeights.resize(B, S)
+        dScores.resize(B, S)
+        mask.resize(S, B)
         if let maskIn {
             for i in 0..<(S * B) { mask.data[i] = maskIn[i] != 0 ? 1 : 0 }
         } else {
@@ -163,8 +163,8 @@ public final class Attention<Scalar: BLASReal> {
     /// (output step × input step); an out-of-range row gives an empty [0, S] matrix.
     public func alignment(row: Int, into out: Tensor<Scalar>) {
         let S = sourceLength
-        guard row >= 0, row < batch else { out.resizeIfNeeded(0, S); return }
-        out.resizeIfNeeded(stepsRun, S)
+        guard row >= 0, row < batch else { out.resize(0, S); return }
+        out.resize(stepsRun, S)
         for t in 0..<stepsRun { (out.data + t * S).update(from: weights.slice(t) + row * S, count: S) }
     }
 

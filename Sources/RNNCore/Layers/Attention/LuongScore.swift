@@ -27,7 +27,7 @@ public final class LuongScore<Scalar: BLASReal>: AttentionScore {
     }
 
     public func initialize(_ rng: inout SeededRandom) {
-        weight?.value.fillUniform(bound: 1 / Double(keyWidth).squareRoot(), &rng)
+        if let weight { Initializer.pytorchDefault(weight.value, fanIn: keyWidth, rng: &rng) }
     }
 
     /// [S·B, Q] keys: the encoder outputs for `dot`, W_a e for `general`.
@@ -38,10 +38,10 @@ public final class LuongScore<Scalar: BLASReal>: AttentionScore {
     // general: keys[S·B, Q] = E[S·B, K] · W_aᵀ
     public func prepare(encoder: UnsafePointer<Scalar>, sourceLength S: Int, batch B: Int, steps D: Int) {
         self.encoder = encoder; sourceLength = S; batch = B
-        dKeys.resizeIfNeeded(S, B, queryWidth)
+        dKeys.resize(S, B, queryWidth)
         dKeys.zero()
         guard let w = weight else { return }
-        projectedKeys.resizeIfNeeded(S, B, queryWidth)
+        projectedKeys.resize(S, B, queryWidth)
         Scalar.gemm(transA: false, transB: true, m: S * B, n: queryWidth, k: keyWidth, alpha: 1,
                     a: encoder, lda: keyWidth, b: w.value.data, ldb: keyWidth,
                     beta: 0, c: projectedKeys.data, ldc: queryWidth)
