@@ -17,6 +17,7 @@ public struct BenchWorkload {
         case "W1": return try characterLSTM()
         case "W2": return try liveDemoRNN()
         case "W3": return try largeLSTM()
+        case "W4": return try attentionSeq2Seq()
         default:
             throw InputError(place: "--workload", "unknown workload \"\(name)\" (expected one of \(names.joined(separator: ", ")))")
         }
@@ -100,6 +101,33 @@ extension BenchWorkload {
             for i in 0..<h.count { dOut[i] = scale * h[i] }
             stack.backward(outputGrad: dOut)
             sgd.step(params)
+        }
+    }
+}
+
+extension BenchWorkload {
+    /// W4, attention: shared embedding 32→32, GRU encoder 64, GRU decoder with additive
+    /// attention reading [embedding; context], output over [h; context], source = target
+    /// length 20, batch 32, teacher forcing, cross-entropy, Adam 1e-3.
+    static func attentionSeq2Seq() throws -> BenchWorkload {
+        let V = 32, T = 20, B = 32
+        let config = EncoderDecoderConfiguration(sourceVocabulary: V, targetVocabulary: V, embeddingSize: 32,
+                                                 hiddenSize: 64, cell: .gru, attention: .additive,
+                                                 sharedEmbedding: true)
+        let model = try EncoderDecoder<Float>(config, seed: 4)
+        var rng = SeededRandom(seed: 4)
+        model.resetParameters(rng: &rng)
+        let adam = try Adam<Float>(learningRate: 1e-3)
+        let source = TokenBuffer(capacity: T * B), target = TokenBuffer(capacity: T * B)
+        source.resize(T * B); target.resize(T * B)
+        for i in 0..<T * B { source[i] = Int32(rng.int(V)); target[i] = Int32(rng.int(V)) }
+        let params = model.parameters
+        return BenchWorkload(name: "W4", summary: "attention: GRU encoder–decoder 64, additive, T 20, B 32, Adam", flopsPerStep: nil) {
+            zeroGrad(params)
+            model.forward(source: source.data, sourceSteps: T, batch: B, decoderInputs: target.data,
+                          decoderTargets: target.data, decoderSteps: T)
+            model.backward()
+            adam.step(params)
         }
     }
 }

@@ -11,7 +11,7 @@ public final class Probe: @unchecked Sendable {
     public var spectralEvery: Int
     public private(set) var latest: ProbeSnapshot?
     private var lastRadius: [String: Double] = [:]
-    private var lastRadiusStep = Int.min
+    private var lastRadiusStep: Int? = nil
 
     public init(isOn: Bool = true, row: Int = 0, spectralEvery: Int = 1) {
         self.isOn = isOn
@@ -44,7 +44,7 @@ public final class Probe: @unchecked Sendable {
         snap.gradNorm = clip?.normBefore ?? total.squareRoot()
         snap.clipped = clip?.clipped ?? false
         snap.gradNormAfterClip = clip?.normAfter ?? snap.gradNorm
-        if step - lastRadiusStep >= spectralEvery || lastRadius.isEmpty {
+        if lastRadiusStep.map({ step - $0 >= spectralEvery || step < $0 }) ?? true {
             lastRadius = Self.radii(stack)
             lastRadiusStep = step
         }

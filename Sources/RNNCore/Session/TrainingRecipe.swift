@@ -42,7 +42,7 @@ public struct TrainingRecipe: Sendable, Equatable {
     }
 
     /// The shipped public-domain corpus, found next to the executable's package.
-    public static var defaultCorpus: String { AssetLocator.path("corpora/sonnets.txt") }
+    public static var defaultCorpus: String { AssetLocator.path("corpora/verse.txt") }
 
     public func makeOptimizer<Scalar: BLASReal>(_: Scalar.Type = Scalar.self) throws -> any Optimizer<Scalar> {
         switch optimizer {
