@@ -46,7 +46,7 @@ extension EncoderDecoder {
         for b in 0..<B { Scalar.axpy(n: H, alpha: 1, x: dOut + b * O, y: dH.data + b * H) }
         dHPrev.zero()
         let p = trainingBuffers(step: t)
-        specializedDecoderCell.backward(
+        decoderCell.backward(
             CellStep(time: t, slot: t, batch: B, xProj: p.xProj, hProj: p.hProj,
                      hPrev: p.hPrev, h: p.h, cPrev: p.cPrev, c: p.c),
             CellStepGrads(dH: dH.data, dC: C > 0 ? dC.data : nil,

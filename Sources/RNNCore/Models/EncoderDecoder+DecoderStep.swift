@@ -43,7 +43,7 @@ extension EncoderDecoder {
         Scalar.gemm(transA: false, transB: true, m: B, n: G, k: H, alpha: 1,
                     a: p.hPrev, lda: H, b: decoderCell.weightHH.value.data, ldb: H,
                     beta: 0, c: p.hProj, ldc: G)
-        specializedDecoderCell.forward(CellStep(time: t, slot: slot, batch: B, xProj: p.xProj, hProj: p.hProj,
+        decoderCell.forward(CellStep(time: t, slot: slot, batch: B, xProj: p.xProj, hProj: p.hProj,
                                      hPrev: p.hPrev, h: p.h, cPrev: p.cPrev, c: p.c))
         for b in 0..<B { (p.outputInput + b * O).update(from: p.h + b * H, count: H) }
         output.forward(p.outputInput, rows: B, into: p.logits)

@@ -55,8 +55,6 @@ public final class EncoderDecoder<Scalar: BLASReal> {
     public let targetEmbedding: Embedding<Scalar>
     public let encoder: RecurrentLayer<Scalar>
     public let decoderCell: any RecurrentCell<Scalar>
-    /// `decoderCell` by its concrete type, for the per-step calls.
-    let specializedDecoderCell: SpecializedCell<Scalar>
     public let attention: Attention<Scalar>?
     public let output: Linear<Scalar>
     public let crossEntropy = SoftmaxCrossEntropy<Scalar>()
@@ -145,7 +143,6 @@ public final class EncoderDecoder<Scalar: BLASReal> {
         }
         let contextWidth = attention == nil ? 0 : H
         decoderCell = try makeCell(kind: config.cell, inputSize: E + contextWidth, hiddenSize: H)
-        specializedDecoderCell = SpecializedCell(decoderCell)
         output = Linear(inputSize: H + contextWidth, outputSize: config.targetVocabulary, prefix: "out")
         samplingRandom = SeededRandom(seed: seed &+ 0x5EED)
 

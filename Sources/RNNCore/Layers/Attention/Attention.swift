@@ -12,7 +12,11 @@ public final class Attention<Scalar: BLASReal> {
     /// The score, as its protocol. The hot path calls `additive` or `luong` instead: a call
     /// through an existential of a generic class runs the unspecialised generic body, whose
     /// arithmetic goes through witness tables and is several times slower.
-    public var score: any AttentionScore<Scalar> { additive.map { $0 } ?? luong! }
+    public var score: any AttentionScore<Scalar> {
+        if let additive { return additive }
+        guard let luong else { preconditionFailure("attention built without a score") }
+        return luong
+    }
     let additive: AdditiveScore<Scalar>?
     let luong: LuongScore<Scalar>?
     public var kind: AttentionKind { score.kind }
