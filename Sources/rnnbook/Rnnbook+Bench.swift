@@ -41,7 +41,8 @@ extension Rnnbook {
                     print(String(format: "%@  %9.3f ms/step  (median of %d)%@  %@", name, ms, times.count, extra, w.summary))
                 }
             }
-            if json { try printJSON(["results": results]) }
+            if json { try printJSON(["results": results, "blas_core": blasCoreName, "blas_threads": BLASThreads.limit]) }
+            else { print("OpenBLAS kernels: \(blasCoreName), up to \(BLASThreads.limit) thread(s)") }
         }
 
         /// Warm-up, then repeated timings until the budget or 1000 repetitions.

@@ -31,6 +31,14 @@ extension Float: BLASReal {
         beta: Float, c: UnsafeMutablePointer<Float>, ldc: Int
     ) {
         if m == 0 || n == 0 { return }
+        BLASThreads.fit(m: m, n: n, k: k)
+        if m == 1 {
+            // One row of C: a matrix–vector product skips GEMM's packing of B, which is most
+            // of the cost at batch 1. C[1,n] = a · op(B), with a read at stride (transA ? lda : 1).
+            cblas_sgemv(CblasRowMajor, transB ? CblasNoTrans : CblasTrans, Int32(transB ? n : k), Int32(transB ? k : n),
+                        alpha, b, Int32(ldb), a, Int32(transA ? lda : 1), beta, c, 1)
+            return
+        }
         cblas_sgemm(CblasRowMajor, op(transA), op(transB), Int32(m), Int32(n), Int32(k),
                     alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
     }
@@ -54,6 +62,7 @@ extension Double: BLASReal {
         beta: Double, c: UnsafeMutablePointer<Double>, ldc: Int
     ) {
         if m == 0 || n == 0 { return }
+        BLASThreads.fit(m: m, n: n, k: k)
         cblas_dgemm(CblasRowMajor, op(transA), op(transB), Int32(m), Int32(n), Int32(k),
                     alpha, a, Int32(lda), b, Int32(ldb), beta, c, Int32(ldc))
     }
@@ -68,5 +77,31 @@ extension Double: BLASReal {
     public static var dtypeName: String { "F64" }
 }
 
+/// The OpenBLAS kernel family in use, e.g. "Haswell" or "SkylakeX".
+public var blasCoreName: String { String(cString: openblas_get_corename()) }
+
 /// Sets how many threads OpenBLAS may use for one matrix product.
-public func setBLASThreads(_ n: Int) { openblas_set_num_threads(Int32(max(1, n))) }
+public func setBLASThreads(_ n: Int) { BLASThreads.limit = max(1, n) }
+
+/// Chooses the thread count per product. Waking a second thread costs more than it saves on the
+/// small products of a recurrent step (batch × hidden × 4·hidden at demo sizes), and OpenBLAS's
+/// idle threads spin; so products under `threshold` multiply-adds run on the calling thread.
+public enum BLASThreads {
+    /// The most threads a product may use (the --threads option).
+    nonisolated(unsafe) public static var limit = max(1, Int(openblas_get_num_threads())) {
+        didSet { current = 0 }
+    }
+    /// Products with fewer multiply-adds than this run single-threaded.
+    /// Measured on the benchmark workloads (2 cores): 2^20 beat 2^18 and 2^22 on W1 and W4.
+    nonisolated(unsafe) public static var threshold = 1 << 20
+    nonisolated(unsafe) static var current = 0
+
+    @inline(__always)
+    static func fit(m: Int, n: Int, k: Int) {
+        let want = m * n * k < threshold ? 1 : limit
+        if want != current {
+            openblas_set_num_threads(Int32(want))
+            current = want
+        }
+    }
+}
