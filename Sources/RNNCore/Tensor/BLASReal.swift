@@ -5,7 +5,7 @@ import RealModule
 ///
 /// Matrices are row-major. `gemm` computes `C[m,n] = alpha * op(A)[m,k] * op(B)[k,n] + beta * C`,
 /// where `op` transposes when asked; `lda`, `ldb` and `ldc` are row strides in elements.
-public protocol BLASReal: Real, BinaryFloatingPoint, VectorMath, Sendable
+public protocol BLASReal: Real, BinaryFloatingPoint, VectorMath, SIMDScalar, Sendable
 where RawSignificand: FixedWidthInteger {
     static func gemm(
         transA: Bool, transB: Bool, m: Int, n: Int, k: Int,

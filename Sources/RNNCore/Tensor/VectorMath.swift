@@ -102,3 +102,14 @@ func fastExp(_ x: SIMD8<Float>) -> SIMD8<Float> {
     let scale = (nBits &+ 127) &<< 23
     return p * unsafeBitCast(scale, to: SIMD8<Float>.self)
 }
+
+/// Eight consecutive scalars as a vector, for loops that step through buffers eight at a time.
+@inline(__always)
+func load8<Scalar: BLASReal>(_ p: UnsafePointer<Scalar>) -> SIMD8<Scalar> {
+    UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Scalar>.self)
+}
+
+@inline(__always)
+func store8<Scalar: BLASReal>(_ v: SIMD8<Scalar>, _ p: UnsafeMutablePointer<Scalar>) {
+    UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD8<Scalar>.self)
+}

@@ -63,19 +63,25 @@ public final class Adagrad<Scalar: BLASReal>: Optimizer {
             let k = sums.advance(i)
             let lr = Scalar(learningRate / (1 + Double(k - 1) * lrDecay))
             let w = p.value.data, g = p.grad.data, s = sums.slot(0, of: i), n = p.count
-            switch epsilonPlacement {
-            case .outsideSqrt:
-                for j in 0..<n {
-                    let d = g[j] + wd * w[j]
-                    s[j] += d * d
-                    w[j] -= lr * d / (Scalar.sqrt(s[j]) + eps)
-                }
-            case .insideSqrt:
-                for j in 0..<n {
-                    let d = g[j] + wd * w[j]
-                    s[j] += d * d
-                    w[j] -= lr * d / Scalar.sqrt(s[j] + eps)
-                }
+            // Eight lanes at a time: the update is a few flops per weight plus a square root
+            // and a division, and written per element it would not vectorise (the three
+            // buffers could alias as far as the compiler knows).
+            let inside = epsilonPlacement == .insideSqrt
+            let lrV = SIMD8<Scalar>(repeating: lr), epsV = SIMD8<Scalar>(repeating: eps), wdV = SIMD8<Scalar>(repeating: wd)
+            var j = 0
+            while j + 8 <= n {
+                let d = load8(g + j) + wdV * load8(w + j)
+                let sum = load8(s + j) + d * d
+                let root = inside ? (sum + epsV).squareRoot() : sum.squareRoot() + epsV
+                store8(sum, s + j)
+                store8(load8(w + j) - lrV * d / root, w + j)
+                j += 8
+            }
+            while j < n {
+                let d = g[j] + wd * w[j]
+                s[j] += d * d
+                w[j] -= lr * d / (inside ? Scalar.sqrt(s[j] + eps) : Scalar.sqrt(s[j]) + eps)
+                j += 1
             }
             p.applyMask()
         }

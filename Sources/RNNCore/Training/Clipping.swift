@@ -64,20 +64,17 @@ public func clipGradValue<Scalar: BLASReal>(_ params: [Parameter<Scalar>], limit
     var before = 0.0, after = 0.0
     var clippedCount = 0, total = 0
     for p in params where !p.frozen {
-        let g = p.grad.data
-        total += p.count
-        for j in 0..<p.count {
+        let g = p.grad.data, n = p.count
+        total += n
+        before += Double(Scalar.dot(n: n, x: g, y: g))
+        // Branch-free clamp and count, so the loop vectorises.
+        for j in 0..<n {
             let x = g[j]
-            before += Double(x) * Double(x)
-            if x > hi {
-                g[j] = hi
-                clippedCount += 1
-            } else if x < lo {
-                g[j] = lo
-                clippedCount += 1
-            }
-            after += Double(g[j]) * Double(g[j])
+            let c = Swift.min(Swift.max(x, lo), hi)
+            clippedCount &+= c != x ? 1 : 0
+            g[j] = c
         }
+        after += Double(Scalar.dot(n: n, x: g, y: g))
     }
     return ClipEvent(kind: .value, threshold: limit, normBefore: before.squareRoot(), normAfter: after.squareRoot(),
                      clipped: clippedCount > 0,
