@@ -60,7 +60,7 @@ extension Rnnbook {
                                    "grad_h_norms": report.snapshot?.gradHNorms ?? []])
                 } else {
                     let m = metrics.sorted { $0.key < $1.key }.map { String(format: "%@ %.4f", $0.key, $0.value) }.joined(separator: "  ")
-                    print(String(format: "step %6d  loss %.5f  ", s, report.loss) + m)
+                    print(String(format: "step %6d  train loss %.5f  held-out: ", s, report.loss) + m)
                 }
                 if !report.loss.isFinite {
                     Rnnbook.fail("training diverged at step \(s): the loss is \(report.loss). Lower --lr or set --clip.")

@@ -88,7 +88,11 @@ public final class SparseReservoir<Scalar: BLASReal> {
     /// `dgeev`, O(N³): about a second at N = 1000).
     public func spectralRadius() throws -> Double {
         let dense = denseDouble()
-        return try dense.withUnsafeBufferPointer { try denseSpectralRadius($0.baseAddress!, n: size) }
+        let values = dense.withUnsafeBufferPointer { eigenvalues($0.baseAddress!, n: size) }
+        guard let values else {
+            throw InputError(place: "reservoir", "eigenvalues could not be computed (non-finite weights or LAPACK failure)")
+        }
+        return values.reduce(0) { Swift.max($0, $1.magnitude) }
     }
 
     /// W as a dense row-major [N, N] array in Double (for eigenvalues, plots and checkpoints).
