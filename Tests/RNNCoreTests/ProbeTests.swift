@@ -30,7 +30,7 @@ final class ProbeTests: XCTestCase {
         // for the forward direction of the top layer.
         XCTAssertGreaterThan(top.gradHNorms[11], 0)
         XCTAssertEqual(snap.spectralRadius.count, 4 * 4, "one radius per gate block of each W_hh")
-        XCTAssertNotNil(snap.parameterGradNorms["weight_hh_l0_reverse"])
+        XCTAssertNotNil(snap.parameterGradNorms["weight_hh_l0_reverse"], "\(snap.parameterGradNorms.keys.sorted())")
         XCTAssertFalse(snap.nonFinite)
     }
 

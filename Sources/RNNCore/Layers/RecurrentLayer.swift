@@ -178,8 +178,9 @@ public final class RecurrentLayer<Scalar: BLASReal> {
                         beta: 0, c: scratch.data, ldc: S)
             regularizers.addRecurrentGrad(scratch.data, into: dHPrev.data, count: B * S)
             if padded { passPaddedRows(step: t) }
-            swap(dH, dHPrev, B * S)
-            if C > 0 { swap(dC, dCPrev, B * C) }
+            // Step back: ∂L/∂h_{t-1} becomes the running gradient.
+            dH.data.update(from: dHPrev.data, count: B * S)
+            if C > 0 { dC.data.update(from: dCPrev.data, count: B * C) }
         }
         initialStateGrad.data.update(from: dH.data, count: B * S)
         if C > 0 { initialCellGrad.data.update(from: dC.data, count: B * C) }
@@ -203,9 +204,6 @@ public final class RecurrentLayer<Scalar: BLASReal> {
     public var finalState: UnsafeMutablePointer<Scalar> { states.data + steps * batch * cell.stateSize }
     /// [B, C] the cell state after the last step, when the cell has one.
     public var finalCell: UnsafeMutablePointer<Scalar> { cellStates.data + steps * batch * cell.cellSize }
-
-    @inline(__always)
-    func swap(_ a: Tensor<Scalar>, _ b: Tensor<Scalar>, _ n: Int) { a.data.update(from: b.data, count: n) }
 }
 
 @inline(__always)

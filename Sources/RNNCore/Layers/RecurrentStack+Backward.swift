@@ -24,12 +24,7 @@ extension RecurrentStack {
             }
             if k > 0 {
                 if residual && width == W { Scalar.axpy(n: T * B * W, alpha: 1, x: upstream.data, y: inGrad.data) }
-                if dropout > 0 && training {
-                    let m = dropMasks[k], perStep = !variationalDropout
-                    for t in 0..<T { for i in 0..<B * W {
-                        inGrad.data[t * B * W + i] *= m.data[perStep ? t * B * W + i : i]
-                    } }
-                }
+                if dropout > 0 && training { dropoutBackward(layer: k, grad: inGrad) }
             }
             upstream = inGrad
         }
@@ -88,16 +83,28 @@ extension RecurrentStack {
     func dropoutInput(layer k: Int, from prev: Tensor<Scalar>) -> Tensor<Scalar> {
         guard dropout > 0 && training else { return prev }
         let T = steps, B = batch, W = stateSize * directions
-        let m = dropMasks[k], x = layerInputs[k]
+        let x = layerInputs[k]
         x.resize(T, B, W)
-        let keep = Scalar(1 / (1 - dropout))
-        if variationalDropout { m.resize(B, W) } else { m.resize(T, B, W) }
-        for i in 0..<m.count { m.data[i] = rng.bernoulli(dropout) ? 0 : keep }
-        let perStep = !variationalDropout
-        for t in 0..<T { for i in 0..<B * W {
-            x.data[t * B * W + i] = prev.data[t * B * W + i] * m.data[perStep ? t * B * W + i : i]
-        } }
+        if variationalDropout {
+            let d = sequenceDropouts[k]
+            d.p = dropout
+            d.resample(rows: B, width: W, rng: &rng)
+            for t in 0..<T { d.forward(prev.data + t * B * W, rows: B, into: x.data + t * B * W) }
+        } else {
+            stepDropouts[k].p = dropout
+            stepDropouts[k].forward(prev.data, rows: T * B, width: W, into: x.data, rng: &rng)
+        }
         return x
+    }
+
+    /// ∂L/∂(previous output) = ∂L/∂(layer k's input) ⊙ mask, in place.
+    func dropoutBackward(layer k: Int, grad: Tensor<Scalar>) {
+        let T = steps, B = batch, W = stateSize * directions
+        if variationalDropout {
+            for t in 0..<T { sequenceDropouts[k].backward(grad.data + t * B * W, rows: B, into: grad.data + t * B * W) }
+        } else {
+            stepDropouts[k].backward(grad.data, into: grad.data)
+        }
     }
 
     /// Restarts the generators of every mask in the stack.

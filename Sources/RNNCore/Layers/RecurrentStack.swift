@@ -37,7 +37,10 @@ public final class RecurrentStack<Scalar: BLASReal> {
 
     var layerOutputs: [Tensor<Scalar>]      // [T, B, D·S] per layer
     var layerInputs: [Tensor<Scalar>]       // [T, B, D·S] dropout applied, layers 1..<L
-    var dropMasks: [Tensor<Scalar>]         // masks for layerInputs
+    // Dropout on layer k's input: a fresh mask per step, or one per sequence (variational).
+    // p = 0 is always valid; the rate is set from `dropout` when a forward samples.
+    let stepDropouts: [Dropout<Scalar>]
+    let sequenceDropouts: [VariationalDropout<Scalar>]
     var reversedInputs: [Tensor<Scalar>]    // [T, B, in_k] per layer, for the reverse direction
     var outputGrads: [Tensor<Scalar>]       // [T, B, D·S] per layer
     let directionGrad = Tensor<Scalar>(shape: [1])   // [T, B, S] one direction's slice
@@ -70,7 +73,8 @@ public final class RecurrentStack<Scalar: BLASReal> {
         func make() -> Tensor<Scalar> { Tensor(shape: [1]) }
         layerOutputs = (0..<count).map { _ in make() }
         layerInputs = (0..<count).map { _ in make() }
-        dropMasks = (0..<count).map { _ in make() }
+        stepDropouts = (0..<count).map { _ in try! Dropout<Scalar>(p: 0) }
+        sequenceDropouts = (0..<count).map { _ in try! VariationalDropout<Scalar>(p: 0) }
         reversedInputs = (0..<count).map { _ in make() }
         outputGrads = (0..<count).map { _ in make() }
     }

@@ -1,23 +1,23 @@
-/// The two regularisers that act on the recurrent state itself, for one `RecurrentLayer`.
+/// The two regularisers that act on the recurrent state itself, for one `RecurrentLayer`,
+/// wired from the library's `RecurrentDropout` and `Zoneout`:
 ///
 /// - Recurrent dropout (Gal & Ghahramani 2016): h_{t-1} is multiplied by one mask, sampled per
-///   sequence, before the recurrent product. The same units are silenced at every step, which
-///   is what keeps the noise from compounding across time.
+///   sequence, before the recurrent product, so the noise does not compound across time.
 /// - Zoneout (Krueger et al. 2017): each unit keeps its previous value with probability z,
-///   h_t = m ⊙ h_{t-1} + (1 − m) ⊙ h̃_t, with a new mask every step. Evaluation uses m = z.
+///   h_t = m ⊙ h_{t-1} + (1 − m) ⊙ h̃_t, with a new mask every step; evaluation uses m = z.
+///   An LSTM zones out h and c alike.
 ///
 /// With both off, every hook below is a pass-through that touches no memory.
 final class StateRegularizers<Scalar: BLASReal> {
     var rng: SeededRandom
     var dropActive = false
     var zoneActive = false
-    var zoneRate: Scalar = 0
-    var training = true
     private var B = 0, S = 0, C = 0
-    let dropMask = Tensor<Scalar>(shape: [1])      // [B, S], scaled by 1/(1-p)
+    // p = 0 is always a valid probability; the real rates are set in `begin`.
+    let recurrentDropout = try! RecurrentDropout<Scalar>(p: 0)
+    let zoneoutH = try! Zoneout<Scalar>(p: 0)
+    let zoneoutC = try! Zoneout<Scalar>(p: 0)
     let dropped = Tensor<Scalar>(shape: [1])       // [T, B, S] h_{t-1} ⊙ mask
-    let zoneMaskH = Tensor<Scalar>(shape: [1])     // [T, B, S] 1 = keep previous
-    let zoneMaskC = Tensor<Scalar>(shape: [1])     // [T, B, C]
     let candidateH = Tensor<Scalar>(shape: [1])    // [T, B, S] the cell's own output h̃_t
     let candidateC = Tensor<Scalar>(shape: [1])    // [T, B, C]
     let keptCellGrad = Tensor<Scalar>(shape: [1])  // [B, C] m ⊙ dC, added after the cell
@@ -28,18 +28,20 @@ final class StateRegularizers<Scalar: BLASReal> {
     func begin(steps T: Int, batch: Int, width: Int, cellWidth: Int,
                training: Bool, recurrentDropout p: Double, zoneout z: Double) {
         B = batch; S = width; C = cellWidth
-        self.training = training
         dropActive = training && p > 0
         zoneActive = z > 0
-        zoneRate = Scalar(z)
         if dropActive {
-            dropMask.resize(B, S); dropped.resize(T, B, S)
-            let keep = Scalar(1 / (1 - p))
-            for i in 0..<B * S { dropMask[i] = rng.bernoulli(p) ? 0 : keep }
+            recurrentDropout.p = p
+            recurrentDropout.resample(rows: B, width: S, rng: &rng)
+            dropped.resize(T, B, S)
         }
         if zoneActive {
-            zoneMaskH.resize(T, B, S); candidateH.resize(T, B, S)
-            zoneMaskC.resize(T, B, max(C, 1)); candidateC.resize(T, B, max(C, 1))
+            zoneoutH.p = z; zoneoutH.isTraining = training
+            zoneoutC.p = z; zoneoutC.isTraining = training
+            zoneoutH.reserve(steps: T, rows: B, width: S)
+            zoneoutC.reserve(steps: T, rows: B, width: max(C, 1))
+            candidateH.resize(T, B, S)
+            candidateC.resize(T, B, max(C, 1))
             keptCellGrad.resize(B, max(C, 1))
         }
     }
@@ -48,7 +50,7 @@ final class StateRegularizers<Scalar: BLASReal> {
     func recurrentInput(_ hPrev: UnsafeMutablePointer<Scalar>, step t: Int) -> UnsafeMutablePointer<Scalar> {
         guard dropActive else { return hPrev }
         let out = dropped.data + t * B * S
-        for i in 0..<B * S { out[i] = hPrev[i] * dropMask[i] }
+        recurrentDropout.forward(hPrev, rows: B, into: out)
         return out
     }
 
@@ -60,7 +62,7 @@ final class StateRegularizers<Scalar: BLASReal> {
     /// dHPrev += recurrent-path gradient (⊙ mask when dropout is on).
     func addRecurrentGrad(_ g: UnsafePointer<Scalar>, into dHPrev: UnsafeMutablePointer<Scalar>, count: Int) {
         if !dropActive { Scalar.axpy(n: count, alpha: 1, x: g, y: dHPrev); return }
-        for i in 0..<count { dHPrev[i] += g[i] * dropMask[i] }
+        recurrentDropout.backward(g, rows: B, into: dHPrev, accumulate: true)
     }
 
     /// Where the cell writes its output at step t: the state itself, or a candidate h̃_t.
@@ -74,19 +76,11 @@ final class StateRegularizers<Scalar: BLASReal> {
     func mixZoneout(step t: Int, hPrev: UnsafeMutablePointer<Scalar>, h: UnsafeMutablePointer<Scalar>,
                     cPrev: UnsafeMutablePointer<Scalar>?, c: UnsafeMutablePointer<Scalar>?) {
         guard zoneActive else { return }
-        mix(mask: zoneMaskH.data + t * B * S, prev: hPrev, cand: candidateH.data + t * B * S, out: h, n: B * S)
+        zoneoutH.forward(slot: t, count: B * S, previous: hPrev, candidate: candidateH.data + t * B * S,
+                         into: h, rng: &rng)
         if let cPrev, let c {
-            mix(mask: zoneMaskC.data + t * B * C, prev: cPrev, cand: candidateC.data + t * B * C, out: c, n: B * C)
-        }
-    }
-
-    private func mix(mask: UnsafeMutablePointer<Scalar>, prev: UnsafePointer<Scalar>,
-                     cand: UnsafePointer<Scalar>, out: UnsafeMutablePointer<Scalar>, n: Int) {
-        let p = Double(zoneRate)
-        for i in 0..<n {
-            let m: Scalar = training ? (rng.bernoulli(p) ? 1 : 0) : zoneRate
-            mask[i] = m
-            out[i] = m * prev[i] + (1 - m) * cand[i]
+            zoneoutC.forward(slot: t, count: B * C, previous: cPrev, candidate: candidateC.data + t * B * C,
+                             into: c, rng: &rng)
         }
     }
 
@@ -95,12 +89,12 @@ final class StateRegularizers<Scalar: BLASReal> {
     func splitZoneoutGrad(step t: Int, dH: UnsafeMutablePointer<Scalar>, dC: UnsafeMutablePointer<Scalar>?,
                           dHPrev: UnsafeMutablePointer<Scalar>, dCPrev: UnsafeMutablePointer<Scalar>?,
                           B: Int, S: Int, C: Int) {
-        guard zoneActive else { dHPrev.update(repeating: 0, count: B * S); return }
-        let mh = zoneMaskH.data + t * B * S
-        for i in 0..<B * S { dHPrev[i] = mh[i] * dH[i]; dH[i] = (1 - mh[i]) * dH[i] }
+        dHPrev.update(repeating: 0, count: B * S)
+        guard zoneActive else { return }
+        zoneoutH.backward(slot: t, count: B * S, outputGrad: dH, candidateGrad: dH, previousGrad: dHPrev)
         if let dC {
-            let mc = zoneMaskC.data + t * B * C
-            for i in 0..<B * C { keptCellGrad[i] = mc[i] * dC[i]; dC[i] = (1 - mc[i]) * dC[i] }
+            keptCellGrad.data.update(repeating: 0, count: B * C)
+            zoneoutC.backward(slot: t, count: B * C, outputGrad: dC, candidateGrad: dC, previousGrad: keptCellGrad.data)
         }
     }
 

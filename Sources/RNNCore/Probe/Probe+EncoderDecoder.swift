@@ -14,17 +14,8 @@ extension Probe {
         snap.layers = [layer]
         snap.gradHNorms = layer.gradHNorms
         snap.attention = model.attention?.alignmentRows(row: r)
-        var total = 0.0
-        for (name, p) in model.namedParameters {
-            let n2 = p.grad.squaredNorm
-            total += n2
-            snap.parameterGradNorms[name] = n2.squareRoot()
-        }
-        snap.gradNorm = clip?.normBefore ?? total.squareRoot()
-        snap.clipped = clip?.clipped ?? false
-        snap.gradNormAfterClip = clip?.normAfter ?? snap.gradNorm
-        snap.nonFiniteWhere = Self.firstNonFinite(loss: loss, snapshot: snap, parameters: model.namedParameters)
-        snap.nonFinite = snap.nonFiniteWhere != nil
+        Self.recordGradients(&snap, loss: loss, parameters: model.namedParameters, clip: clip)
+        latest = snap
         return snap
     }
 }

@@ -9,7 +9,7 @@ public final class Probe: @unchecked Sendable {
     public var row: Int
     /// Eigenvalues cost O(H³): recompute them every this many steps (1 = every step).
     public var spectralEvery: Int
-    public private(set) var latest: ProbeSnapshot?
+    public internal(set) var latest: ProbeSnapshot?
     private var lastRadius: [String: Double] = [:]
     private var lastRadiusStep: Int? = nil
 
@@ -35,22 +35,12 @@ public final class Probe: @unchecked Sendable {
         snap.gradHNorms = (0..<stack.steps).map { t in
             top.reduce(0.0) { $0 + $1.gradHNorms[t] * $1.gradHNorms[t] }.squareRoot()
         }
-        var total = 0.0
-        for (name, p) in parameters {
-            let n2 = p.grad.squaredNorm
-            total += n2
-            snap.parameterGradNorms[name] = n2.squareRoot()
-        }
-        snap.gradNorm = clip?.normBefore ?? total.squareRoot()
-        snap.clipped = clip?.clipped ?? false
-        snap.gradNormAfterClip = clip?.normAfter ?? snap.gradNorm
         if lastRadiusStep.map({ step - $0 >= spectralEvery || step < $0 }) ?? true {
             lastRadius = Self.radii(stack)
             lastRadiusStep = step
         }
         snap.spectralRadius = lastRadius
-        snap.nonFiniteWhere = Self.firstNonFinite(loss: loss, snapshot: snap, parameters: parameters)
-        snap.nonFinite = snap.nonFiniteWhere != nil
+        Self.recordGradients(&snap, loss: loss, parameters: parameters, clip: clip)
         latest = snap
         return snap
     }
@@ -80,19 +70,34 @@ public final class Probe: @unchecked Sendable {
     /// The spectral radius of each W_hh, per gate block for gated cells.
     static func radii<Scalar: BLASReal>(_ stack: RecurrentStack<Scalar>) -> [String: Double] {
         var out: [String: Double] = [:]
-        for l in stack.layers.flatMap({ $0 }) {
-            let w = l.cell.weightHH.value, S = l.cell.stateSize, G = l.cell.gateWidth
-            let name = l.stateDictName(l.cell.weightHH)
-            let names = l.cell.gateNames
-            if G == S { out[name] = spectralRadius(w); continue }
-            guard !names.isEmpty, G == names.count * S else { continue }
-            for (g, gate) in names.enumerated() {
-                let block = Tensor<Scalar>(shape: [S, S])
-                block.data.update(from: w.data + g * S * S, count: S * S)
-                out[name + "." + gate] = spectralRadius(block)
+        for dirs in stack.layers { for l in dirs {
+            let w = l.cell.weightHH.value, name = l.stateDictName(l.cell.weightHH)
+            let gates = l.cell.gateWidth == l.cell.stateSize ? [] : l.cell.gateNames
+            if gates.isEmpty {
+                if let r = spectralRadius(w, gate: nil, gateNames: []) { out[name] = r }
             }
-        }
+            for gate in gates {
+                if let r = spectralRadius(w, gate: gate, gateNames: gates) { out[name + "." + gate] = r }
+            }
+        } }
         return out
+    }
+
+    /// Gradient norms per parameter and overall, the clip record, and where (if anywhere) a
+    /// value went non-finite: the part of a snapshot every model kind fills the same way.
+    static func recordGradients<Scalar: BLASReal>(_ snap: inout ProbeSnapshot, loss: Double,
+                                                  parameters: [(String, Parameter<Scalar>)], clip: ClipEvent?) {
+        var total = 0.0
+        for (name, p) in parameters {
+            let n2 = p.grad.squaredNorm
+            total += n2
+            snap.parameterGradNorms[name] = n2.squareRoot()
+        }
+        snap.gradNorm = clip?.normBefore ?? total.squareRoot()
+        snap.clipped = clip?.clipped ?? false
+        snap.gradNormAfterClip = clip?.normAfter ?? snap.gradNorm
+        snap.nonFiniteWhere = firstNonFinite(loss: loss, snapshot: snap, parameters: parameters)
+        snap.nonFinite = snap.nonFiniteWhere != nil
     }
 
     static func firstNonFinite<Scalar: BLASReal>(loss: Double, snapshot: ProbeSnapshot,

@@ -91,7 +91,7 @@ public struct CopyMemory: SequenceTask {
             for b in 0..<batch.batch {
                 let r = batch.index(t: t, b: b)
                 scored += 1
-                if TaskMetrics.argmax(predictions.data + r * width, count: width) == Int(ids[r]) { correct += 1 }
+                if argmax(predictions.data + r * width, count: width) == Int(ids[r]) { correct += 1 }
             }
         }
         m["recallAccuracy"] = scored == 0 ? 0 : Double(correct) / Double(scored)

@@ -6,18 +6,6 @@ import RealModule
 /// (`[T, B, X]`, row `t * B + b`), masks are `[T, B]`, id arrays are `[T·B]` with -1 = unscored.
 /// When nothing is scored a metric returns 0, so it is always safe to print.
 public enum TaskMetrics {
-    /// Index of the largest of `count` values at `row` (the first one on ties).
-    @inline(__always)
-    public static func argmax<Scalar: BLASReal>(_ row: UnsafePointer<Scalar>, count: Int) -> Int {
-        var best = 0
-        var bestValue = row[0]
-        for i in 1..<max(count, 1) where row[i] > bestValue {
-            best = i
-            bestValue = row[i]
-        }
-        return best
-    }
-
     /// Correct and scored counts: a row is scored when its target id is not -1, and correct
     /// when the argmax of its logits equals the id. `logits` has one row per id.
     public static func tokenCounts<Scalar: BLASReal>(logits: Tensor<Scalar>, targets: [Int32])

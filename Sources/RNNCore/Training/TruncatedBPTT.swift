@@ -26,7 +26,7 @@ extension Trainer {
             model.stack.recordsGradNorms = probe.isOn
             let r = model.forward(features: window.features, tokens: window.tokenPointer, steps: end - start, batch: B,
                                   targets: window.targets, mask: window.mask.data,
-                                  initialStates: window.states(at: start), initialCells: window.cells(at: start))
+                                  initialStates: window.carryStates, initialCells: window.carryCells)
             model.backward()
             // The next window starts k1 later; its initial state lies inside this window.
             window.remember(model: model, windowStart: start, at: min(end + k1, T) - k2, batch: B)
@@ -50,7 +50,6 @@ final class TruncationWindow<Scalar: BLASReal> {
     let mask = Tensor<Scalar>(shape: [1])
     let carryStates = Tensor<Scalar>(shape: [1])
     let carryCells = Tensor<Scalar>(shape: [1])
-    var carryTime = 0
     var usesTokens = false
     var classification = true
 
@@ -63,11 +62,7 @@ final class TruncationWindow<Scalar: BLASReal> {
         let s = model.stack, L = s.layers.count
         carryStates.resize(L, B, s.stateSize); carryStates.zero()
         carryCells.resize([L, B, max(s.layers[0][0].cell.cellSize, 1)]); carryCells.zero()
-        carryTime = 0
     }
-
-    func states(at t: Int) -> Tensor<Scalar>? { carryStates }
-    func cells(at t: Int) -> Tensor<Scalar>? { carryCells }
 
     /// Copies steps [from, to) of the batch, with the loss mask zero before `scoreFrom`.
     func load(features f: Tensor<Scalar>?, tokens tk: UnsafePointer<Int32>?, targets: SequenceModel<Scalar>.Targets,
@@ -109,6 +104,5 @@ final class TruncationWindow<Scalar: BLASReal> {
             (carryStates.data + k * B * S).update(from: l.states.data + local * B * S, count: B * S)
             if C > 0 { (carryCells.data + k * B * C).update(from: l.cellStates.data + local * B * C, count: B * C) }
         }
-        carryTime = t
     }
 }
