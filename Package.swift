@@ -15,6 +15,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         // MARK: System libraries
@@ -32,14 +33,30 @@ let package = Package(
             resources: [],
             swiftSettings: crossModule),
 
+        // MARK: Terminal UI (each depends only on the ones above it in DESIGN.md's table)
+        .target(name: "TermGrid"),
+        .target(name: "Panes", dependencies: ["TermGrid", "RNNCore"], swiftSettings: crossModule),
+        .target(
+            name: "Notebook",
+            dependencies: ["Panes", "TermGrid", "RNNCore", .product(name: "Yams", package: "Yams")],
+            swiftSettings: crossModule),
+        .target(name: "CursesBackend", dependencies: ["TermGrid", "CNcursesw"]),
+
         // MARK: Command line
         .executableTarget(
             name: "rnnbook",
-            dependencies: ["RNNCore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "RNNCore", "TermGrid", "Panes", "Notebook", "CursesBackend",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: crossModule),
 
         // MARK: Tests
         .target(name: "_MallocCounter", path: "Sources/_MallocCounter"),
+        .target(name: "_SnapshotTesting", dependencies: ["TermGrid"], path: "Sources/_SnapshotTesting"),
+        .testTarget(name: "TermGridTests", dependencies: ["TermGrid", "_SnapshotTesting"]),
+        .testTarget(name: "PanesTests", dependencies: ["Panes", "TermGrid", "RNNCore", "_SnapshotTesting"]),
+        .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Panes", "RNNCore"]),
         .testTarget(name: "AllocationTests", dependencies: ["RNNCore", "_MallocCounter"]),
         .testTarget(
             name: "RNNCoreTests", dependencies: ["RNNCore"],
