@@ -20,7 +20,12 @@ final class BrailleCanvasTests: XCTestCase {
         BrailleCanvas(columns: 3, rows: 2).draw(into: &buffer, x: 0, y: 0, style: .plain)
         XCTAssertEqual(buffer.lines, ["xxx", "xxx"])
         canvas.draw(into: &buffer, x: 0, y: 0, style: .plain)
-        XCTAssertFalse(buffer.lines.joined().contains("x"))
+        // The diagonal never enters the top-left and bottom-right cells, so they keep their "x".
+        XCTAssertEqual(buffer[0, 0].glyph, "x")
+        XCTAssertEqual(buffer[2, 1].glyph, "x")
+        for (x, y) in [(1, 0), (2, 0), (0, 1), (1, 1)] {
+            XCTAssertTrue((0x2801...0x28FF).contains(buffer[x, y].glyph.value), "cell \(x),\(y)")
+        }
     }
 
     func testPutClipsAndReplacesWideCharacters() {
