@@ -57,6 +57,9 @@ let package = Package(
         .testTarget(name: "TermGridTests", dependencies: ["TermGrid", "_SnapshotTesting"]),
         .testTarget(name: "PanesTests", dependencies: ["Panes", "TermGrid", "RNNCore", "_SnapshotTesting"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook", "Panes", "RNNCore"]),
+        .testTarget(name: "CursesBackendTests", dependencies: ["CursesBackend"]),
+        // Drives the real binary in tmux: start, keys, resize, signals, terminal restore.
+        .testTarget(name: "EndToEndTests", dependencies: ["rnnbook"]),
         .testTarget(name: "AllocationTests", dependencies: ["RNNCore", "_MallocCounter"]),
         .testTarget(
             name: "RNNCoreTests", dependencies: ["RNNCore"],
