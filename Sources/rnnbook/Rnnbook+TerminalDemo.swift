@@ -11,8 +11,10 @@ extension Rnnbook {
             abstract: "Animated test screen for the curses backend (q quits, space pauses).",
             shouldDisplay: false)
 
-        @Flag(help: .hidden)
-        var crashAfterFirstFrame = false
+        /// Traps (a deliberate crash) once this many frames are on screen, so tests can
+        /// check that a crash restores the terminal too.
+        @Option(help: .hidden)
+        var crashAfterFrames: Int?
 
         @Flag(help: "Start paused (nothing changes, so the loop idles).")
         var paused = false
@@ -23,11 +25,11 @@ extension Rnnbook {
             do { terminal = try Terminal.start() } catch let error as TerminalError { Rnnbook.fail(error.description) }
             let loop = LiveLoop(screen: terminal)
             var demo = DemoScreen(paused: paused)
-            let crash = crashAfterFirstFrame
+            let crashAfter = crashAfterFrames
             loop.run(
                 update: { event in demo.handle(event) },
                 tick: { _ in
-                    if crash && loop.framesDrawn >= 1 { fatalError("deliberate crash after the first frame (--crash-after-first-frame)") }
+                    if let crashAfter, loop.framesDrawn >= crashAfter { fatalError("deliberate crash (--crash-after-frames)") }
                     return demo.advance()
                 },
                 render: { width, height in demo.render(width: width, height: height, frame: loop.framesDrawn + 1) })
