@@ -55,16 +55,18 @@ struct CellPainter {
             pairOnScreen = Array(repeating: 0, count: buffer.width * buffer.height)
             repaintPending = false
         }
-        let columns = min(buffer.width, width), rows = min(buffer.height, height)
-        var lastStyle: Style?, lastAttributes: attr_t = 0, lastPair: Int32 = 0
+        let columns = max(0, min(buffer.width, width)), rows = max(0, min(buffer.height, height))
+        var lastStyle: Style?, lastAttributes: AttributeBits = 0, lastPair: Int32 = 0
         var writes = 0
-        let old = full ? nil : previous
-        buffer.cells.withUnsafeBufferPointer { cells in
-            for y in 0..<max(0, rows) {
-                for x in 0..<max(0, columns) {
+        // The same size as `buffer` whenever it is compared (a size change forces `full`).
+        let oldCells = full ? [] : previous?.cells ?? []
+        let compare = !oldCells.isEmpty
+        buffer.cells.withUnsafeBufferPointer { cells in oldCells.withUnsafeBufferPointer { old in
+            for y in 0..<rows {
+                for x in 0..<columns {
                     let i = y * buffer.width + x
                     let cell = cells[i]
-                    if let old, old.cells[i] == cell { continue }
+                    if compare && old[i] == cell { continue }
                     if cell.style != lastStyle {
                         lastStyle = cell.style
                         lastAttributes = Self.attributes(cell.style.attributes)
@@ -77,7 +79,7 @@ struct CellPainter {
                     writes += 1
                 }
             }
-        }
+        } }
         previous = buffer
         lastWriteCount = writes
     }
