@@ -82,14 +82,17 @@ public enum GatePane {
         }
         guard body.height >= 1 else { return }
 
+        // Equal heights, and one shared time axis right under the stack when a row can be spared.
+        let withAxis = body.height >= panels.count + 1
+        let each = max(1, (body.height - (withAxis ? 1 : 0)) / panels.count)
+        let axisRow: Int? = withAxis ? body.y + each * panels.count : nil
+
         let labelWidth = area.width >= 40 ? 8 : 1
-        let each = max(1, body.height / panels.count)
+        var last: (Heatmap, Heatmap.Viewport)?
         for (k, panel) in panels.enumerated() {
             let top = body.y + k * each
-            guard top < body.maxY else { break }
-            let last = k == panels.count - 1
-            let height = last ? body.maxY - top : each
-            let (labelRect, mapRect) = Rect(x: body.x, y: top, width: body.width, height: height).splitLeft(labelWidth + 1)
+            guard top + each <= body.maxY else { break }
+            let (labelRect, mapRect) = Rect(x: body.x, y: top, width: body.width, height: each).splitLeft(labelWidth + 1)
             buffer.put(labelWidth > 1 ? panel.name + " " + panel.long : panel.name, x: labelRect.x, y: top,
                        style: PaneDrawing.headerStyle, clip: labelRect.inset(right: 1))
             var map = Heatmap(data: panel.data, scale: panel.scale)
@@ -98,8 +101,13 @@ public enum GatePane {
             map.cursor = cursor
             map.showCursor = context.focused
             map.scroll = state.scroll
-            map.columnLabels = last && height >= 3 ? .indices : .none
-            map.render(in: mapRect, into: &buffer, context: context)
+            if let viewport = map.render(in: mapRect, into: &buffer, context: context) { last = (map, viewport) }
+        }
+        if let axisRow, var (map, viewport) = last {
+            map.columnLabels = .indices
+            viewport.grid.y = axisRow
+            HeatmapLabels(heatmap: map, viewport: viewport, pixelRows: viewport.pixelRows, cellWidth: viewport.cellWidth,
+                          cursor: nil, ascii: ascii).drawColumnLabels(row: axisRow, clip: area, into: &buffer)
         }
     }
 

@@ -28,6 +28,8 @@ public struct Heatmap {
         public var rowBlock: Int, columnBlock: Int
         /// The rectangle holding the pixels.
         public var grid: Rect
+        /// Matrix rows per terminal row (2 with half blocks) and terminal columns per matrix column.
+        public var pixelRows: Int, cellWidth: Int
     }
 
     public var data: HeatmapData
@@ -134,7 +136,8 @@ public struct Heatmap {
 
         let viewport = Viewport(origin: MatrixIndex(row: origin.row * rowBlock, column: origin.column * columnBlock),
                                 rows: min(data.rows, visibleRows * rowBlock), columns: min(data.columns, visibleColumns * columnBlock),
-                                rowBlock: rowBlock, columnBlock: columnBlock, grid: grid)
+                                rowBlock: rowBlock, columnBlock: columnBlock, grid: grid,
+                                pixelRows: pixelRows, cellWidth: cellWidth)
         let labels = HeatmapLabels(heatmap: self, viewport: viewport, pixelRows: pixelRows, cellWidth: cellWidth,
                                    cursor: showCursor ? cursor : nil, ascii: ascii)
         if let labelRect { labels.drawRowLabels(in: labelRect, into: &buffer) }
