@@ -79,6 +79,7 @@ public struct Heatmap {
             rest = rest.inset(left: labelWidth + 1)
         }
         let grid = rest
+        guard !grid.isEmpty else { return nil }
         // Half blocks double the rows shown, but only when they are needed: a matrix that fits
         // one row per line reads better with a label on every row.
         let pixelRows = halfBlock && !mono && !ascii && data.rows > grid.height ? 2 : 1

@@ -33,7 +33,11 @@ public enum LossPane {
     /// linear axis would flatten everything after the first drop into the floor.
     public static func usesLogScale(_ points: [LossPoint]) -> Bool {
         var lo = Double.infinity, hi = 0.0
-        for p in points where p.loss.isFinite && p.loss > 0 { lo = min(lo, p.loss); hi = max(hi, p.loss) }
+        // Index, not `for p in points`: copying each point retains its metrics dictionary.
+        for i in points.indices {
+            let loss = points[i].loss
+            if loss.isFinite && loss > 0 { lo = min(lo, loss); hi = max(hi, loss) }
+        }
         return hi > 0 && hi / lo > 100
     }
 
@@ -69,12 +73,13 @@ public enum LossPane {
         let sep = PaneDrawing.separator(ascii)
         buffer.put("loss " + NumberFormat.compact(latest.loss, digits: 3) + sep + "step \(latest.step)" + (log ? sep + "log" : ""),
                    x: row.x, y: row.y, style: PaneDrawing.headerStyle, clip: row)
-        var bad = 0, first: LossPoint?
-        for p in points where !p.loss.isFinite {
+        var bad = 0, firstIndex: Int?
+        for i in points.indices where !points[i].loss.isFinite {
             bad += 1
-            if first == nil { first = p }
+            if firstIndex == nil { firstIndex = i }
         }
-        if let first {
+        if let firstIndex {
+            let first = points[firstIndex]
             let tag = " " + (first.loss.isNaN ? "NaN" : "Inf") + " at step \(first.step)" + (bad > 1 ? " +\(bad - 1)" : "") + " "
             let n = tag.unicodeScalars.count
             buffer.put(tag, x: max(row.x, row.maxX - n), y: row.y, style: PaneDrawing.nonFiniteTag, clip: row)
@@ -85,17 +90,26 @@ public enum LossPane {
                          context: PaneContext) {
         guard !area.isEmpty else { return }
         let glyphs = context.capabilities.glyphs
-        let yAxis = Axis.fitting(points.lazy.map(\.loss), kind: log ? .log10 : .linear)
+        let yAxis = Axis.fitting(points.indices.lazy.map { points[$0].loss }, kind: log ? .log10 : .linear)
         let xAxis = Axis(kind: .linear, low: Double(points[0].step), high: Double(points[points.count - 1].step))
         let x: (Int) -> Double = { Double(points[$0].step) }
 
-        // The metric's own axis: 0…1 when it lives there (accuracy), else its range.
+        // The metric's own axis: 0…1 when it lives there (accuracy), else its range. Metrics sit
+        // in dictionaries, and 10 000 string lookups a frame would blow the frame budget, so the
+        // metric is sampled at about four points per column (it is the secondary, smoother line;
+        // the loss keeps every point).
         var metricAxis: Axis?, labels: (String, String) = ("", "")
+        var sampled: [(step: Double, value: Double)] = []
         if let metric {
-            let values = points.lazy.compactMap { $0.metrics[metric] }
-            let fitted = Axis.fitting(values, kind: .linear)
-            let unit = values.allSatisfy { !$0.isFinite || (0...1).contains($0) }
-            let axis = unit ? Axis(kind: .linear, low: 0, high: 1) : fitted
+            let every = max(1, points.count / max(1, area.width * 4))
+            for i in stride(from: 0, to: points.count, by: every) {
+                sampled.append((Double(points[i].step), points[i].metrics[metric] ?? .nan))
+            }
+            if (points.count - 1) % every != 0, let last = points.last {
+                sampled.append((Double(last.step), last.metrics[metric] ?? .nan))
+            }
+            let unit = sampled.allSatisfy { !$0.value.isFinite || (0...1).contains($0.value) }
+            let axis = unit ? Axis(kind: .linear, low: 0, high: 1) : Axis.fitting(sampled.lazy.map(\.value), kind: .linear)
             metricAxis = axis
             labels = (NumberFormat.compact(axis.low, digits: 2), NumberFormat.compact(axis.high, digits: 2))
         }
@@ -105,10 +119,10 @@ public enum LossPane {
         guard !plot.isEmpty else { return }
 
         // Metric first, so the loss (the pane's subject) wins cells both pass through.
-        if let metric, let metricAxis, let right = layout.right {
+        if let metricAxis, let right = layout.right {
             var canvas = PlotCanvas(columns: plot.width, rows: plot.height, glyphs: glyphs, color: metricStyle.foreground,
                                     asciiGlyph: ".")
-            canvas.plot(count: points.count, x: x, y: { points[$0].metrics[metric] ?? .nan }, xAxis: xAxis, yAxis: metricAxis)
+            canvas.plot(count: sampled.count, x: { sampled[$0].step }, y: { sampled[$0].value }, xAxis: xAxis, yAxis: metricAxis)
             canvas.draw(into: &buffer, x: plot.x, y: plot.y, style: metricStyle)
             buffer.put(labels.1, x: right.x, y: right.y, style: metricStyle, clip: right)
             buffer.put(labels.0, x: right.x, y: right.maxY - 1, style: metricStyle, clip: right)

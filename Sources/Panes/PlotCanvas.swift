@@ -1,12 +1,15 @@
 import TermGrid
 
 /// A dot canvas for line plots at the best resolution the glyphs allow: braille (2×4 dots per
-/// cell), half blocks (1×2) or ASCII `*` (1×1). Plots draw in dots and never ask which it is.
+/// cell), half blocks (1×2) or ASCII marks (1×1). Plots draw in dots and never ask which it is.
+///
+/// It keeps its own dot bits (one byte per cell, whatever the mode) rather than wrapping
+/// TermGrid's canvases: a 10 000-point loss curve sets tens of thousands of dots a frame, and
+/// a plain shift per dot keeps that well inside the frame budget.
 struct PlotCanvas {
-    // Exactly one of these is non-nil; optionals (not an enum) so writes mutate in place.
-    private var braille: BrailleCanvas?
-    private var half: HalfBlockCanvas?
-    private var ascii: [Bool]?
+    private enum Mode { case braille, half, ascii }
+    private let mode: Mode
+    private var bits: [UInt8]
     let columns: Int, rows: Int
     /// Dots per cell across and down.
     let dotsX: Int, dotsY: Int
@@ -16,21 +19,31 @@ struct PlotCanvas {
     /// `asciiGlyph` marks dots on ASCII terminals, where it is all that tells two series apart.
     init(columns: Int, rows: Int, glyphs: GlyphSet, color: Color, asciiGlyph: Unicode.Scalar = "*") {
         self.columns = max(0, columns); self.rows = max(0, rows); self.color = color; self.asciiGlyph = asciiGlyph
+        bits = Array(repeating: 0, count: self.columns * self.rows)
         switch glyphs {
-        case .braille: braille = BrailleCanvas(columns: columns, rows: rows); dotsX = 2; dotsY = 4
-        case .halfBlock: half = HalfBlockCanvas(columns: columns, rows: rows); dotsX = 1; dotsY = 2
-        case .ascii: ascii = Array(repeating: false, count: self.columns * self.rows); dotsX = 1; dotsY = 1
+        case .braille: mode = .braille; dotsX = 2; dotsY = 4
+        case .halfBlock: mode = .half; dotsX = 1; dotsY = 2
+        case .ascii: mode = .ascii; dotsX = 1; dotsY = 1
         }
     }
 
     var width: Int { columns * dotsX }
     var height: Int { rows * dotsY }
 
+    @inline(__always)
     mutating func set(x: Int, y: Int) {
         guard x >= 0, y >= 0, x < width, y < height else { return }
-        braille?.set(x: x, y: y)
-        half?[x, y] = color
-        ascii?[y * columns + x] = true
+        let bit: UInt8
+        switch mode {
+        case .braille:
+            // Braille numbers dots 1-2-3 down the left column, 4-5-6 down the right, then 7 and 8
+            // across the bottom row; bit k of the code point offset is dot k+1.
+            let r = y & 3
+            bit = r < 3 ? UInt8(1) << (r + (x & 1) * 3) : (x & 1 == 0 ? 0x40 : 0x80)
+        case .half: bit = UInt8(1) << (y & 1)
+        case .ascii: bit = 1
+        }
+        bits[(y / dotsY) * columns + x / dotsX] |= bit
     }
 
     /// A straight line between two dots (Bresenham), both ends included.
@@ -72,7 +85,8 @@ struct PlotCanvas {
             guard let py = yAxis.position(y(i)) else {
                 flush(); previous = nil; gaps.append(xv); continue
             }
-            let dx = Int((px * Double(width - 1)).rounded()), dy = Int(((1 - py) * Double(height - 1)).rounded())
+            // Positions are in 0…1, so adding 0.5 and truncating rounds (and skips a libm call).
+            let dx = Int(px * Double(width - 1) + 0.5), dy = Int((1 - py) * Double(height - 1) + 0.5)
             if dx != column {
                 flush()
                 column = dx; first = dy; low = dy; high = dy; last = dy
@@ -86,10 +100,19 @@ struct PlotCanvas {
 
     /// Writes the cells that have dots with their top-left at (x, y).
     func draw(into buffer: inout Buffer, x: Int, y: Int, style: Style) {
-        braille?.draw(into: &buffer, x: x, y: y, style: style)
-        half?.draw(into: &buffer, x: x, y: y)
-        if let bits = ascii {
-            for r in 0..<rows { for k in 0..<columns where bits[r * columns + k] { buffer[x + k, y + r] = Cell(asciiGlyph, style: style) } }
+        let colored = style.foreground(color)
+        for r in 0..<rows {
+            for c in 0..<columns {
+                let b = bits[r * columns + c]
+                guard b != 0 else { continue }
+                let glyph: Unicode.Scalar
+                switch mode {
+                case .braille: glyph = Unicode.Scalar(0x2800 + UInt32(b))!
+                case .half: glyph = b == 3 ? "█" : b == 1 ? "▀" : "▄"
+                case .ascii: glyph = asciiGlyph
+                }
+                buffer[x + c, y + r] = Cell(glyph, style: colored)
+            }
         }
     }
 }
