@@ -67,10 +67,14 @@ extension GradientNormPane {
                 : "steps \(history.steps[first])\(ascii ? "-" : "–")\(history.steps[history.count - 1])"
             let header = Rect(x: area.x, y: area.y, width: area.width, height: 1)
             let used = buffer.put("history " + span, x: area.x, y: area.y, style: PaneDrawing.labelStyle, clip: header) - area.x
+            // Right-aligned at full size, else squeezed (the bar shrinks first) after the title.
             let legendWidth = Legend.width(for: scale, barWidth: 8)
-            if area.width - used - 2 >= legendWidth {
+            let room = area.width - used - 2
+            if room >= legendWidth {
                 Legend.draw(scale, x: area.maxX - legendWidth, y: area.y, maxWidth: legendWidth, barWidth: 8,
                             into: &buffer, context: context)
+            } else if room >= legendWidth - 5 {
+                Legend.draw(scale, x: area.maxX - room, y: area.y, maxWidth: room, barWidth: 8, into: &buffer, context: context)
             }
         }
 

@@ -27,7 +27,7 @@ struct HeatmapLabels {
             case .indices:
                 // The cursor's row names the cursor's own entry (in half blocks it may be the lower one).
                 guard ty % 2 == 0 || isCursor else { continue }
-                PaneDrawing.putInt(isCursor ? cursor!.row : index, rightEdge: rect.maxX, y: rect.y + ty, style: style,
+                PaneDrawing.putInt(isCursor ? (cursor?.row ?? index) : index, rightEdge: rect.maxX, y: rect.y + ty, style: style,
                                    clip: rect, into: &buffer)
             case .tokens(let tokens):
                 guard index < tokens.count else { continue }
