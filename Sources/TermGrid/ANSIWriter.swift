@@ -26,6 +26,12 @@ public enum ANSIWriter {
     /// returns "" when nothing changed.
     public static func update(from old: Buffer?, to new: Buffer, depth: ColorDepth) -> String {
         var out = OutputBytes()
+        writeUpdate(from: old, to: new, depth: depth, into: &out)
+        return out.string
+    }
+
+    /// `update` appending bytes to `out`, so a recorder can reuse one byte buffer per frame.
+    static func writeUpdate(from old: Buffer?, to new: Buffer, depth: ColorDepth, into out: inout OutputBytes) {
         var sgr = SGRState(depth: depth)
         guard let old, old.width == new.width, old.height == new.height else {
             out.append("\u{1B}[0m\u{1B}[H\u{1B}[2J")
@@ -37,17 +43,18 @@ public enum ANSIWriter {
                 for x in 0..<end { sgr.write(new.cells[row + x], to: &out) }
             }
             sgr.reset(&out)
-            return out.string
+            return
         }
         let runs = new.changes(since: old)
-        guard !runs.isEmpty else { return "" }
+        // Room for the worst case up front, so a frame grows its storage once, not ~20 times.
+        let perCell = depth == .truecolor ? 40 : depth == .mono ? 12 : 24
+        out.bytes.reserveCapacity(out.bytes.count + runs.reduce(0) { $0 + 8 + $1.cells.count * perCell })
         // Runs are maximal, so two never touch: each one needs its own cursor move.
         for run in runs {
             moveCursor(&out, x: run.x, y: run.y)
             for cell in run.cells { sgr.write(cell, to: &out) }
         }
         sgr.reset(&out)
-        return out.string
     }
 
     /// CUP: rows and columns count from 1.

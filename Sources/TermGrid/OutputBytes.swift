@@ -6,17 +6,24 @@ struct OutputBytes {
     init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
 
     mutating func append(_ text: StaticString) {
-        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+        // Byte by byte: the escapes are a few bytes long, too short for a bulk copy to pay.
+        text.withUTF8Buffer { for b in $0 { bytes.append(b) } }
     }
 
-    mutating func append(_ text: String) { bytes.append(contentsOf: text.utf8) }
+    /// Runtime text. Literals go to the `StaticString` overload, which costs no `String`;
+    /// hence the label.
+    mutating func append(string text: String) { bytes.append(contentsOf: text.utf8) }
 
     mutating func append(byte: UInt8) { bytes.append(byte) }
 
     /// A non-negative decimal number, without going through `String`.
     mutating func append(_ number: Int) {
         let n = max(0, number)
-        var divisor = 1
+        if n < 10 { bytes.append(UInt8(ascii: "0") + UInt8(n)); return }
+        if n < 100 {
+            bytes.append(UInt8(ascii: "0") + UInt8(n / 10)); bytes.append(UInt8(ascii: "0") + UInt8(n % 10)); return
+        }
+        var divisor = 100
         while divisor <= n / 10 { divisor *= 10 }
         var rest = n
         while divisor > 0 {

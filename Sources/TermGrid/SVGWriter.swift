@@ -21,18 +21,18 @@ public enum SVGWriter {
         let width = Double(buffer.width) * cellWidth, height = Double(buffer.height) * rowHeight
         var out = OutputBytes()
         out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-        out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(n(width))\" height=\"\(n(height))\" ")
-        out.append("viewBox=\"0 0 \(n(width)) \(n(height))\" font-size=\"\(n(fontSize))\" ")
+        out.append(string: "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(n(width))\" height=\"\(n(height))\" ")
+        out.append(string: "viewBox=\"0 0 \(n(width)) \(n(height))\" font-size=\"\(n(fontSize))\" ")
         out.append("font-family=\"'DejaVu Sans Mono', Menlo, Consolas, monospace\">\n")
         if let title { out.append("<title>"); appendEscaped(title, to: &out); out.append("</title>\n") }
-        out.append("<rect width=\"100%\" height=\"100%\" fill=\"\(hex(rgb24(defaultBackground)))\"/>\n")
+        out.append(string: "<rect width=\"100%\" height=\"100%\" fill=\"\(hex(rgb24(defaultBackground)))\"/>\n")
 
         var sgr = SGRState(depth: depth)
         let styles = buffer.cells.map { sgr.fold($0) }
         let blocks = buffer.cells.map { blockShape($0.glyph) }
         func rect(_ x0: Int, _ x1: Int, _ y: Int, top: Double, height: Double, fill: UInt32) {
-            out.append("<rect x=\"\(n(Double(x0) * cellWidth))\" y=\"\(n((Double(y) + top) * rowHeight))\" ")
-            out.append("width=\"\(n(Double(x1 - x0) * cellWidth))\" height=\"\(n(height * rowHeight))\" fill=\"\(hex(fill))\"/>\n")
+            out.append(string: "<rect x=\"\(n(Double(x0) * cellWidth))\" y=\"\(n((Double(y) + top) * rowHeight))\" ")
+            out.append(string: "width=\"\(n(Double(x1 - x0) * cellWidth))\" height=\"\(n(height * rowHeight))\" fill=\"\(hex(fill))\"/>\n")
         }
         out.append("<g shape-rendering=\"crispEdges\">\n")
         forEachRun(buffer, same: { paint(styles[$0]).background == paint(styles[$1]).background }) { y, x0, x1 in
@@ -59,9 +59,9 @@ public enum SVGWriter {
                 while x1 > x0 && buffer.cells[row + x1 - 1].glyph == " " { x1 -= 1 }
                 guard x0 < x1 else { return }
             }
-            out.append("<text x=\"\(n(Double(x0) * cellWidth))\" y=\"\(n(Double(y) * rowHeight + baseline))\" ")
-            out.append("textLength=\"\(n(Double(x1 - x0) * cellWidth))\" lengthAdjust=\"spacingAndGlyphs\" ")
-            out.append("fill=\"\(hex(paint(style).foreground))\"")
+            out.append(string: "<text x=\"\(n(Double(x0) * cellWidth))\" y=\"\(n(Double(y) * rowHeight + baseline))\" ")
+            out.append(string: "textLength=\"\(n(Double(x1 - x0) * cellWidth))\" lengthAdjust=\"spacingAndGlyphs\" ")
+            out.append(string: "fill=\"\(hex(paint(style).foreground))\"")
             if attributes.contains(.bold) { out.append(" font-weight=\"bold\"") }
             if attributes.contains(.italic) { out.append(" font-style=\"italic\"") }
             if attributes.contains(.underline) { out.append(" text-decoration=\"underline\"") }

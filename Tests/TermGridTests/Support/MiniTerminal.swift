@@ -7,6 +7,7 @@ struct MiniTerminal {
     var screen: Buffer
     var x = 0, y = 0
     var style = Style.plain
+    var cursorVisible = true
 
     init(width: Int, height: Int) { screen = Buffer(width: width, height: height) }
 
@@ -17,9 +18,17 @@ struct MiniTerminal {
         while let s = scalars.popFirst() {
             if s == "\u{1B}" {
                 guard scalars.popFirst() == "[" else { throw ParseError.unexpected("ESC not followed by [") }
+                // DEC private modes (cursor visibility) are accepted and ignored.
+                let isPrivate = scalars.first == "?"
+                if isPrivate { scalars.removeFirst() }
                 var params = ""
                 while let c = scalars.first, c.properties.numericType != nil || c == ";" { params.unicodeScalars.append(c); scalars.removeFirst() }
                 guard let final = scalars.popFirst() else { throw ParseError.unexpected("unterminated CSI") }
+                if isPrivate {
+                    guard params == "25" && (final == "l" || final == "h") else { throw ParseError.unexpected("CSI ?\(params)\(final)") }
+                    cursorVisible = final == "h"
+                    continue
+                }
                 try csi(params.split(separator: ";", omittingEmptySubsequences: false).map { Int($0) ?? 0 }, final)
             } else if s == "\n" {
                 x = 0; y += 1
