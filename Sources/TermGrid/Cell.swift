@@ -19,16 +19,19 @@ public struct Cell: Hashable, Sendable {
         backgroundBits = style.background.packed
     }
 
+    /// The character shown; always one column wide.
     public var glyph: Unicode.Scalar {
         get { Unicode.Scalar(glyphAndAttributes & 0x00FF_FFFF) ?? "?" }
         set { glyphAndAttributes = glyphAndAttributes & 0xFF00_0000 | newValue.value }
     }
 
+    /// The style's attributes, read or set without building a whole `Style`.
     public var attributes: Attributes {
         get { Attributes(rawValue: UInt8(truncatingIfNeeded: glyphAndAttributes >> 24)) }
         set { glyphAndAttributes = glyphAndAttributes & 0x00FF_FFFF | UInt32(newValue.rawValue) << 24 }
     }
 
+    /// Colours and attributes, unpacked on read and packed on write.
     public var style: Style {
         get {
             Style(foreground: Color(packed: foregroundBits), background: Color(packed: backgroundBits),

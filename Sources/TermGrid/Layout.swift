@@ -26,6 +26,7 @@ public struct Layout: Hashable, Sendable {
         case fill(Int)
     }
 
+    /// Vertical stacks pieces top to bottom; horizontal places them left to right.
     public enum Direction: Hashable, Sendable { case vertical, horizontal }
 
     public var direction: Direction
