@@ -101,29 +101,4 @@ final class ANSIWriterTests: XCTestCase {
             }
         }
     }
-
-    /// Recording writes an update every frame: a 200×60 heatmap whose every cell changes is
-    /// the worst case. Timed in release builds only.
-    func testUpdateSpeedAt200x60() {
-        func heatmap(_ phase: Int) -> Buffer {
-            var b = Buffer(width: 200, height: 60)
-            for y in 0..<60 { for x in 0..<200 {
-                b[x, y] = Cell("▀", style: Style(foreground: .rgb(UInt8((x + phase) & 255), UInt8(y * 4), 90),
-                                                 background: .rgb(90, UInt8((x * 3 + phase) & 255), UInt8(y))))
-            } }
-            return b
-        }
-        let a = heatmap(0), b = heatmap(1)
-        let clock = ContinuousClock()
-        for depth in [ColorDepth.truecolor, .c256, .c16] {
-            var times: [Duration] = []
-            var bytes = 0
-            for _ in 0..<15 { times.append(clock.measure { bytes = ANSIWriter.update(from: a, to: b, depth: depth).utf8.count }) }
-            let median = times.sorted()[times.count / 2]
-            print("ANSI update 200x60 all changed at \(depth): \(median), \(bytes) bytes")
-            #if !DEBUG
-            XCTAssertLessThan(median, .milliseconds(5))
-            #endif
-        }
-    }
 }

@@ -75,30 +75,16 @@ final class BufferDiffTests: XCTestCase {
         XCTAssertEqual(new.changes(since: Buffer(width: 3, height: 5)).count, 2)
     }
 
-    /// The live path diffs a 200×60 screen every frame. Timed in release builds only
-    /// (`swift test -c release -Xswiftc -enable-testing --filter BufferDiffTests`).
-    func testDiffSpeedAt200x60() {
+    /// A large screen with a few scattered changes reports exactly those cells. (Its speed is
+    /// measured by `rnnbook bench --ui`, not here.)
+    func testScatteredChangesOnALargeScreen() {
         var a = Buffer(width: 200, height: 60)
         for y in 0..<60 { a.put(String(repeating: "⣿x", count: 100), x: 0, y: y, style: Style(foreground: .rgb(UInt8(y), 9, 9))) }
-        var b = Buffer(width: 200, height: 60)
-        for y in 0..<60 { b.put(String(repeating: "⣿x", count: 100), x: 0, y: y, style: Style(foreground: .rgb(UInt8(y), 9, 9))) }
-        var changed = b
+        var changed = a
         for y in stride(from: 0, to: 60, by: 2) { changed[(y * 7) % 200, y] = Cell("!") }
-        let clock = ContinuousClock()
-        func median(_ body: () -> Int) -> Duration {
-            var times: [Duration] = []
-            var sink = 0
-            for _ in 0..<200 { times.append(clock.measure { sink &+= body() }) }
-            XCTAssertGreaterThanOrEqual(sink, 0)
-            return times.sorted()[times.count / 2]
-        }
-        let same = median { b.changes(since: a).count }
-        let few = median { changed.changes(since: a).count }
-        XCTAssertEqual(changed.changes(since: a).count, 30)
-        print("diff 200x60: unchanged \(same), 30 changed cells \(few)")
-        #if !DEBUG
-        XCTAssertLessThan(same, .microseconds(50))
-        XCTAssertLessThan(few, .microseconds(200))
-        #endif
+        let runs = changed.changes(since: a)
+        XCTAssertEqual(runs.count, 30)
+        XCTAssertTrue(runs.allSatisfy { $0.cells.count == 1 && $0.x == ($0.y * 7) % 200 })
+        XCTAssertTrue(a.changes(since: a).isEmpty)
     }
 }
