@@ -33,7 +33,13 @@ public enum QuestionSearchOverlay {
 
     /// Rows of results visible in `area`: the page size for PgUp and PgDn.
     public static func listRows(resultCount: Int, in area: Rect) -> Int {
-        max(0, box(resultCount: resultCount, in: area).height - 4)
+        rows(inner: box(resultCount: resultCount, in: area).height - 2).results
+    }
+
+    /// Inside a box `inner` rows high: the query, a rule when there are 3 rows or more, then results.
+    static func rows(inner: Int) -> (rule: Bool, results: Int) {
+        let rule = inner >= 3
+        return (rule, max(0, inner - 1 - (rule ? 1 : 0)))
     }
 
     /// `scroll` moved just enough that `selected` is among `rows` visible results.
@@ -52,7 +58,8 @@ public enum QuestionSearchOverlay {
         let frame = box(resultCount: results.count, in: area)
         let inner = TextBoxes.overlay(title: "search questions", in: frame, into: &buffer, context: context)
         guard !inner.isEmpty else { return }
-        let rows = max(0, inner.height - 2)
+        let (rule, rows) = Self.rows(inner: inner.height)
+        let firstResultRow = inner.y + (rule ? 2 : 1)
         let selected = min(max(0, state.selected), max(0, results.count - 1))
         let top = scroll(keeping: selected, from: state.scroll, rows: rows, count: results.count)
 
@@ -69,14 +76,15 @@ public enum QuestionSearchOverlay {
         let promptArea = Rect(x: queryRow.x, y: queryRow.y, width: max(0, queryRow.width - (inner.width >= count.count + 12 ? count.count + 1 : 0)), height: 1)
         CommandLineBar.render(bar, in: promptArea, into: &buffer, context: context)
         buffer.put("/", x: promptArea.x, y: promptArea.y, style: Style(attributes: .bold), clip: promptArea)
-        guard inner.height >= 2 else { return }
-        buffer.put(String(repeating: ascii ? "-" : "─", count: inner.width), x: inner.x, y: inner.y + 1,
-                   style: Style(foreground: .gray), clip: inner)
+        if rule {
+            buffer.put(String(repeating: ascii ? "-" : "─", count: inner.width), x: inner.x, y: inner.y + 1,
+                       style: Style(foreground: .gray), clip: inner)
+        }
 
         let words = queryWords(state.query)
         for row in 0..<rows {
             let index = top + row
-            let y = inner.y + 2 + row
+            let y = firstResultRow + row
             if results.isEmpty && row == 0 {
                 buffer.put(TextGlyph.truncate(" no matching questions", to: inner.width, ascii: ascii), x: inner.x, y: y,
                            style: CommandLineBar.ghostStyle, clip: inner)

@@ -92,7 +92,7 @@ struct DiagramPen {
 
     /// `◀━━` (heavy, bright) to `◀┄┄` (dotted, dark) in the gap before a box, below the
     /// forward arrow: the gradient leaving step t for step t−1.
-    func backwardArrow(gapEnd x: Int, shade: ArrowShade, into buffer: inout Buffer) {
+    func backwardArrow(gapEnd x: Int, shade: DiagramArrowShade, into buffer: inout Buffer) {
         guard let row = rows.back else { return }
         let text: String, style: Style
         switch shade {
@@ -109,7 +109,7 @@ struct DiagramPen {
     }
 
     /// The norm under a step, centred on it, only when it fits between its neighbours.
-    func normLabel(_ norm: Double, boxX x: Int, shade: ArrowShade, into buffer: inout Buffer) {
+    func normLabel(_ norm: Double, boxX x: Int, shade: DiagramArrowShade, into buffer: inout Buffer) {
         guard let row = rows.norms else { return }
         let room = DiagramGeometry.gap + boxWidth - 1
         var text = NumberFormat.compact(norm, digits: 2)
@@ -134,7 +134,7 @@ struct DiagramPen {
     }
 
     /// What the backward arrows' shading means, with the extreme norms.
-    func legend(row: Int, shade: GradientShade, into buffer: inout Buffer) {
+    func legend(row: Int, shade: DiagramGradientShade, into buffer: inout Buffer) {
         var column = put(ascii ? "dL/dh_t: " : "‖∂L/∂h_t‖: ", x: 0, y: row, style: Self.arrowStyle, into: &buffer)
         column = put(ascii ? "<.." : "◀┄┄", x: column, y: row, style: Self.shadeStyle(0), into: &buffer)
         column = put(" " + NumberFormat.compact(shade.low, digits: 2) + " … ", x: column, y: row, style: Self.arrowStyle, into: &buffer)

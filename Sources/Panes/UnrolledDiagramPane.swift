@@ -14,7 +14,8 @@ import TermGrid
 /// Sequences longer than the width show the first steps that fit, `…`, then the last step.
 public enum UnrolledDiagramPane {
     public struct ViewState: Hashable, Sendable {
-        /// Whether to draw the backward arrows: nil means "when there are gradient norms".
+        /// Whether to draw the backward arrows (during BPTT): nil means "when there are
+        /// gradient norms". Steps without a norm get a dim, unshaded arrow.
         public var backward: Bool?
         /// The first step shown (0-based) when the sequence does not fit.
         public var scroll: Int
@@ -48,7 +49,7 @@ public enum UnrolledDiagramPane {
             note("no steps yet", in: area, into: &buffer, ascii: ascii); return
         }
         let labels = DiagramLabels(inputTokens: inputTokens, outputTokens: outputTokens, ascii: ascii)
-        let backward = (state.backward ?? true) && !gradHNorms.isEmpty
+        let backward = state.backward ?? !gradHNorms.isEmpty
         // Box width from the labels that may be visible, so a long sequence costs no more.
         var inner = 2
         let probe = min(steps, max(0, state.scroll)) ..< min(steps, max(0, state.scroll) + area.width / 5 + 1)
@@ -59,7 +60,7 @@ public enum UnrolledDiagramPane {
             note("too small", in: area, into: &buffer, ascii: ascii); return
         }
         let rows = DiagramRows(height: area.height, backward: backward)
-        let shade = GradientShade(norms: gradHNorms)
+        let shade = DiagramGradientShade(norms: gradHNorms)
         let pen = DiagramPen(area: area, ascii: ascii, rows: rows, boxWidth: inner + 2)
         for slot in geometry.slots {
             switch slot {
@@ -78,7 +79,7 @@ public enum UnrolledDiagramPane {
                 if backward { pen.backwardArrow(gapEnd: x, shade: .missing, into: &buffer) }
             }
         }
-        if backward, let row = rows.legend { pen.legend(row: row, shade: shade, into: &buffer) }
+        if backward, shade.high > 0, let row = rows.legend { pen.legend(row: row, shade: shade, into: &buffer) }
     }
 
     private static func note(_ text: String, in area: Rect, into buffer: inout Buffer, ascii: Bool) {
@@ -163,7 +164,7 @@ struct DiagramRows {
 }
 
 /// How one backward arrow is shaded.
-enum ArrowShade: Equatable {
+enum DiagramArrowShade: Equatable {
     /// No gradient recorded for this step.
     case missing
     /// NaN or infinite.
@@ -174,7 +175,7 @@ enum ArrowShade: Equatable {
 
 /// Maps ‖∂L/∂h_t‖ to a brightness in [0, 1] on a log scale between the smallest and largest
 /// finite positive norms of the sequence.
-struct GradientShade {
+struct DiagramGradientShade {
     private(set) var low = 0.0, high = 0.0
     private var logLow = 0.0, logSpan = 0.0
 
@@ -190,7 +191,7 @@ struct GradientShade {
     }
 
     /// 0 for a zero norm; 1 when every norm is the same.
-    func level(_ norm: Double) -> ArrowShade {
+    func level(_ norm: Double) -> DiagramArrowShade {
         guard norm.isFinite else { return .nonFinite }
         guard norm > 0 else { return .level(0) }
         guard logSpan > 1e-9 else { return .level(1) }

@@ -54,6 +54,7 @@ final class OverlayTests: XCTestCase {
         var buffer = Buffer(width: 12, height: 1)
         CommandLineBar.render(.init(text: "focus gradients", cursor: 15), in: buffer.bounds, into: &buffer, context: F.ascii)
         XCTAssertEqual(buffer.lines[0], ": gradients ")
+        assertSnapshot(snapshotText(buffer), named: "command-line-ascii-narrow")
         XCTAssertTrue(buffer[11, 0].style.attributes.contains(.reverse))
         var mid = Buffer(width: 12, height: 1)
         CommandLineBar.render(.init(text: "run 200", cursor: 2, candidates: ["a", "bb", "ccc", "dddd"]), in: mid.bounds, into: &mid, context: F.ascii)
@@ -94,6 +95,10 @@ final class OverlayTests: XCTestCase {
         XCTAssertEqual(QuestionSearchOverlay.scroll(keeping: 3, from: 0, rows: 2, count: 4), 2)
         XCTAssertEqual(QuestionSearchOverlay.scroll(keeping: 0, from: 3, rows: 2, count: 4), 0)
         XCTAssertEqual(QuestionSearchOverlay.listRows(resultCount: 4, in: buffer.bounds), 3)
+        var tiny = filled(12, 4)
+        QuestionSearchOverlay.render(results: results, state: .init(query: "gate", selected: 2), in: tiny.bounds,
+                                     into: &tiny, context: F.full)
+        assertSnapshot(snapshotText(tiny), named: "search-tiny")
         var empty = filled(30, 8)
         QuestionSearchOverlay.render(results: [], state: .init(query: "zzz"), in: empty.bounds, into: &empty, context: F.full)
         XCTAssertTrue(empty.lines.joined().contains("no matching"))

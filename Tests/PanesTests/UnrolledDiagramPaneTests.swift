@@ -72,6 +72,14 @@ final class UnrolledDiagramPaneTests: XCTestCase {
         XCTAssertTrue(lines.joined().contains("──▶[h₁]"))
     }
 
+    func testBackwardFlagWithoutNormsDrawsDimArrows() {
+        let buffer = render(F.vanishingSnapshot(steps: 0), tokens: ["a", "b"], state: .init(backward: true), width: 30, height: 5)
+        let back = buffer.lines.first { $0.contains("◀") } ?? ""
+        XCTAssertTrue(back.hasPrefix("◀      ◀"), back)
+        XCTAssertFalse(buffer.lines[0].contains("‖∂L/∂h_t‖"), "no legend without norms")
+        XCTAssertTrue(buffer.lines.contains { $0.contains("──▶[h₁]──▶[h₂]") })
+    }
+
     func testHighlightedStepIsReversed() {
         let buffer = render(F.vanishingSnapshot(steps: 3), state: .init(highlight: 1), width: 40, height: 3)
         let row = buffer.lines[1]
