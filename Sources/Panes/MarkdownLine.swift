@@ -81,7 +81,7 @@ enum MarkdownLine {
     }
 
     /// Whether a line ends the paragraph above it without a blank line.
-    static func interruptsParagraph(_ body: String, next: String?, line: String) -> Bool {
+    static func interruptsParagraph(_ body: String, next: String?) -> Bool {
         if fence(body) != nil || heading(body) != nil || isRule(body) || body.hasPrefix(">") { return true }
         if let m = listMarker(body), m.width < body.unicodeScalars.count { return !m.ordered || m.number == 1 }
         if let next, MarkdownTableParser.isSeparator(next), body.unicodeScalars.contains("|") { return true }

@@ -72,7 +72,7 @@ public enum MarkdownParser {
             let line = lines[i]
             let body = MarkdownLine.trimmedLeading(line)
             if body.isEmpty { break }
-            if i > start && MarkdownLine.interruptsParagraph(body, next: i + 1 < lines.endIndex ? lines[i + 1] : nil, line: line) { break }
+            if i > start && MarkdownLine.interruptsParagraph(body, next: i + 1 < lines.endIndex ? lines[i + 1] : nil) { break }
             var content = Substring(body)
             var hardBreak = false
             if content.hasSuffix("\\") { content = content.dropLast(); hardBreak = true }
@@ -112,7 +112,7 @@ public enum MarkdownParser {
                     itemLines.append(""); i += 1
                 } else if indent > baseIndent {
                     itemLines.append(MarkdownLine.dropIndent(line, upTo: contentIndent)); i += 1
-                } else if MarkdownLine.listMarker(b) == nil && !MarkdownLine.interruptsParagraph(b, next: nil, line: line)
+                } else if MarkdownLine.listMarker(b) == nil && !MarkdownLine.interruptsParagraph(b, next: nil)
                             && !(itemLines.last ?? "").isEmpty {
                     itemLines.append(b); i += 1          // a lazy continuation of the item's paragraph
                 } else {
