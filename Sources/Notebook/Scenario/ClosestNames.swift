@@ -21,16 +21,17 @@ public enum ClosestNames {
 
     /// Up to `limit` candidates nearest to `name`, nearest first. A candidate that contains the
     /// query (or is contained in it) ranks as if it were one edit away, so "vanish" finds
-    /// "vanishing-gradients" although the raw distance is large. Ties keep the candidates' order.
+    /// "vanishing-gradients" although the raw distance is large. Ties go to the smaller raw
+    /// distance, then to the candidates' order.
     public static func nearest(to name: String, in candidates: [String], limit: Int = 5) -> [String] {
         let query = name.lowercased()
-        let scored = candidates.enumerated().map { index, candidate -> (Int, Int, String) in
+        let scored = candidates.enumerated().map { index, candidate -> (Int, Int, Int, String) in
             let lower = candidate.lowercased()
-            var score = distance(query, lower)
-            if !query.isEmpty, lower.contains(query) || query.contains(lower) { score = min(score, 1) }
-            return (score, index, candidate)
+            let d = distance(query, lower)
+            let contained = !query.isEmpty && (lower.contains(query) || query.contains(lower))
+            return (contained ? min(d, 1) : d, d, index, candidate)
         }
-        return scored.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.prefix(max(0, limit)).map(\.2)
+        return scored.sorted { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }.prefix(max(0, limit)).map(\.3)
     }
 
     /// The single best guess, but only when it is plausibly a typo: within a third of the

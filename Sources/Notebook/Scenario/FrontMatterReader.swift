@@ -10,6 +10,8 @@ struct FrontMatterReader {
     /// Line used for problems without a node (a missing key): the closing `---`.
     let fallbackLine: Int
     var diagnostics: [Diagnostic] = []
+    /// Where each parameter's value was written, for messages about combinations.
+    var parameterLines: [String: Int] = [:]
 
     init(file: String, lineOffset: Int, fallbackLine: Int) {
         self.file = file

@@ -43,16 +43,13 @@ public enum ParameterRegistry {
     /// The scenario-fixed name that `:set` refuses with its own message.
     public static let fixedNames: Set<String> = ["task"]
 
-    public static let initializers = ["default", "xavier", "orthogonal", "identity", "small"]
-    public static let activations = ["tanh", "relu", "linear", "sigmoid"]
-    public static let attentionKinds = ["none", "additive", "dot", "general"]
+    // The recipe owns the lists of names, so the registry can never offer what it cannot build.
+    public static let initializers = TrainingRecipe.initializerNames
+    public static let activations = TrainingRecipe.activationNames
+    public static let attentionKinds = TrainingRecipe.attentionNames
 
     /// Tasks a scenario may name, including the sequence-to-sequence ones.
-    public static var taskNames: [String] {
-        var names = TrainingRecipe.taskNames
-        for extra in ["reverse", "dates"] where !names.contains(extra) { names.append(extra) }
-        return names
-    }
+    public static let taskNames = TrainingRecipe.taskNames
 
     private static let byName: [String: ParameterSpec] =
         Dictionary(uniqueKeysWithValues: specs.map { ($0.name, $0) })

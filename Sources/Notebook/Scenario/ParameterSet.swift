@@ -88,7 +88,9 @@ public struct ParameterSet: Sendable, Equatable {
         if !tweakable.contains(name) { tweakable.append(name) }
     }
 
-    /// The recipe these values describe.
+    /// The recipe these values describe, checked as a whole: combinations no single range
+    /// can catch (an activation on an LSTM, truncated BPTT on a bidirectional model) throw the
+    /// recipe's `InputError`, whose text starts with the parameter's name.
     public func recipe() throws -> TrainingRecipe {
         var r = TrainingRecipe()
         r.task = task
@@ -97,6 +99,7 @@ public struct ParameterSet: Sendable, Equatable {
             guard let value = values[name] else { continue }
             try ParameterRecipeMapping.write(value, name, into: &r)
         }
+        try r.validate()
         return r
     }
 

@@ -55,7 +55,10 @@ public struct ParameterSpec: Sendable, Equatable {
     }
 
     /// "between 0.1 and 3", "one of tanh, relu", "true or false"; with ", or none" when optional.
-    public var allowedDescription: String {
+    public var allowedDescription: String { describeAllowed(scoped: false) }
+
+    /// As `allowedDescription`, saying "in this scenario" after a narrowed range.
+    func describeAllowed(scoped: Bool) -> String {
         let base: String
         switch kind {
         case .int(let r): base = "between \(r.lowerBound) and \(r.upperBound)"
@@ -63,27 +66,28 @@ public struct ParameterSpec: Sendable, Equatable {
         case .bool: base = "true or false"
         case .choice(let c): base = "one of " + c.joined(separator: ", ")
         }
-        return optional ? base + ", or none" : base
+        let scope = scoped && isNarrowed ? " in this scenario" : ""
+        return base + scope + (optional ? ", or none" : "")
     }
 
     /// Reads a value written by a person: `0.5`, `1e-3`, `lstm`, `yes`, `none`.
     /// The error names the allowed range and, for choices, the nearest one.
     public func parse(_ text: String) throws -> ParameterValue {
         let t = text.trimmingCharacters(in: .whitespaces)
-        let scope = isNarrowed ? " in this scenario" : ""
+        let allowed = describeAllowed(scoped: true)
         if optional, t == "none" || t == "off" || t == "~" || t == "null" { return .none }
         switch kind {
         case .int(let r):
             guard let v = Int(t) else {
-                throw ParameterError("\(name) must be a whole number \(allowedDescription)\(scope) (got \(quoted(t)))")
+                throw ParameterError("\(name) must be a whole number \(allowed) (got \(quoted(t)))")
             }
-            guard r.contains(v) else { throw ParameterError("\(name) must be \(allowedDescription)\(scope) (got \(t))") }
+            guard r.contains(v) else { throw ParameterError("\(name) must be \(allowed) (got \(t))") }
             return .int(v)
         case .real(let r):
             guard let v = Double(t), v.isFinite, !t.lowercased().hasPrefix("0x") else {
-                throw ParameterError("\(name) must be a number \(allowedDescription)\(scope) (got \(quoted(t)))")
+                throw ParameterError("\(name) must be a number \(allowed) (got \(quoted(t)))")
             }
-            guard r.contains(v) else { throw ParameterError("\(name) must be \(allowedDescription)\(scope) (got \(t))") }
+            guard r.contains(v) else { throw ParameterError("\(name) must be \(allowed) (got \(t))") }
             return .real(v)
         case .bool:
             switch t.lowercased() {
@@ -94,7 +98,7 @@ public struct ParameterSpec: Sendable, Equatable {
         case .choice(let choices):
             guard choices.contains(t) else {
                 let hint = ClosestNames.hint(for: t, in: choices)
-                throw ParameterError("\(name) must be \(allowedDescription)\(scope) (got \(quoted(t))\(hint))")
+                throw ParameterError("\(name) must be \(allowed) (got \(quoted(t))\(hint))")
             }
             return .choice(t)
         }

@@ -70,6 +70,7 @@ extension ScenarioParser {
     static func apply(_ entries: [(key: String, keyNode: Node, value: Node)], to parameters: inout ParameterSet,
                       reader: inout FrontMatterReader) {
         for entry in entries {
+            reader.parameterLines[entry.key] = reader.line(of: entry.value)
             guard let text = reader.scalarText(entry.value, entry.key) else { continue }
             guard !text.isEmpty || parameters.spec(entry.key)?.optional == true else {
                 let allowed = parameters.spec(entry.key)?.allowedDescription ?? ""

@@ -72,6 +72,10 @@ public enum ScenarioParser {
         let steps = readWalkthrough(document, parameters: parameters ?? ParameterSet(),
                                     panes: screen?.panes ?? PaneID.allCases, reader: &reader)
 
+        if !reader.diagnostics.containsErrors, let parameters {
+            checkConsistency(parameters, steps: steps, parameterLines: reader.parameterLines,
+                             taskLine: reader.line(of: fields["task"]?.value), reader: &reader)
+        }
         guard !reader.diagnostics.containsErrors, let id, let title, let chapter, let claim, let questions,
               let parameters, let screen else {
             return ParseResult(value: nil, diagnostics: reader.diagnostics.sortedByPlace())
