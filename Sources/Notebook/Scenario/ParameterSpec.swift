@@ -24,7 +24,8 @@ public enum ParameterSection: String, Sendable, CaseIterable {
     case task, model, training
 }
 
-/// A bad parameter name or value: one line, naming the allowed range or choices.
+/// A bad parameter name or value, pane or action: one line, naming the allowed range, choices
+/// or nearest name, without a file or line (the parser adds those; the status bar needs none).
 public struct ParameterError: Error, Equatable, Sendable, CustomStringConvertible {
     public var message: String
     public init(_ message: String) { self.message = message }

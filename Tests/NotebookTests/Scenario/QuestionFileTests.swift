@@ -86,3 +86,24 @@ final class QuestionFileTests: XCTestCase {
         XCTAssertEqual(missing.map(\.message), ["no such file"])
     }
 }
+
+extension QuestionFileTests {
+    func testBankLoadsAFolderAndSkipsBrokenFiles() throws {
+        let folder = try temporaryFolder(self)
+        _ = try write(Self.text(), to: folder, "vanishing-gradient.md")
+        _ = try write(Self.text(replacing: [2: "id: broken", 3: "question: [not, text]"]), to: folder, "broken.md")
+        _ = try write("# About the bank\n", to: folder, "README.md")
+        let bank = QuestionBank(directory: folder)
+        XCTAssertEqual(bank.ids, ["vanishing-gradient"])
+        XCTAssertEqual(bank.diagnostics.map(\.line), [3])
+        XCTAssertEqual(bank.diagnostics.first?.message, "question must be text")
+        XCTAssertEqual(bank.questions(linkingTo: "lstm-gates").map(\.id), ["vanishing-gradient"])
+        XCTAssertEqual(bank.closestIDs(to: "vanishing").first, "vanishing-gradient")
+    }
+
+    /// The shipped bank parses (links to scenarios of later issues are not checked here).
+    func testShippedBankParses() {
+        let bank = QuestionBank(directory: repositoryRoot.appendingPathComponent("Assets/questions"))
+        XCTAssertEqual(bank.diagnostics.map(\.description), [])
+    }
+}
