@@ -49,7 +49,7 @@ public enum NotebookCommand: Equatable, Sendable {
         case "help": return .help
         case "q", "quit": return .quit
         default:
-            let suggestion = closest(verb, among: verbs).map { " (did you mean :\($0)?)" } ?? ""
+            let suggestion = ClosestNames.suggestion(for: verb, in: verbs).map { " (did you mean :\($0)?)" } ?? ""
             throw CommandError("unknown command :\(verb)\(suggestion)")
         }
     }
@@ -60,26 +60,4 @@ public struct CommandError: Error, Equatable, CustomStringConvertible, Sendable 
     public let message: String
     public init(_ message: String) { self.message = message }
     public var description: String { message }
-}
-
-/// The candidate nearest to `word` by edit distance, if it is plausibly a typo of it.
-func closest(_ word: String, among candidates: [String]) -> String? {
-    let scored = candidates.map { ($0, editDistance(word, $0)) }.min { $0.1 < $1.1 }
-    guard let (best, distance) = scored, distance <= max(2, word.count / 3) else { return nil }
-    return best
-}
-
-/// Levenshtein distance, for "did you mean" suggestions.
-func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
-    if a.isEmpty { return b.count }
-    var previous = Array(0...b.count), current = previous
-    for i in 1...a.count {
-        current[0] = i
-        for j in stride(from: 1, through: b.count, by: 1) {
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-        }
-        swap(&previous, &current)
-    }
-    return previous[b.count]
 }

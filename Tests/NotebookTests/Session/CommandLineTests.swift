@@ -52,8 +52,7 @@ final class CommandLineTests: XCTestCase {
     }
 
     func testEditDistanceSuggestions() {
-        XCTAssertEqual(editDistance("kitten", "sitting"), 3)
-        XCTAssertEqual(closest("focsu", among: NotebookCommand.verbs), "focus")
-        XCTAssertNil(closest("zzzzzz", among: NotebookCommand.verbs))
+        XCTAssertEqual(ClosestNames.suggestion(for: "focsu", in: NotebookCommand.verbs), "focus")
+        XCTAssertNil(ClosestNames.suggestion(for: "zzzzzz", in: NotebookCommand.verbs))
     }
 }
