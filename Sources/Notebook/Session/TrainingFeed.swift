@@ -1,12 +1,5 @@
+import Panes
 import RNNCore
-
-/// One point of the loss curve.
-public struct HistoryPoint: Equatable, Sendable {
-    public var step: Int
-    public var loss: Double
-    public var metrics: [String: Double]
-    public var clipped: Bool
-}
 
 /// Everything the screen shows about training, published by the training thread and read by
 /// the frame loop. A plain value: the frame copies it (cheaply, arrays are copy-on-write).
@@ -16,10 +9,10 @@ public struct TrainingFeed: Sendable {
     public var running = false
     /// Steps still queued by `:run N` or `.`.
     public var pendingSteps = 0
-    public var history: [HistoryPoint] = []
-    /// ‖∂L/∂h_t‖ per probed step, oldest first, at most `gradientHistoryLimit` rows.
-    public var gradientHistory: [[Double]] = []
-    public var gradientHistoryClipped: [Bool] = []
+    /// The loss curve, one point per step (older points thinned on long runs).
+    public var history: [LossPoint] = []
+    /// ‖∂L/∂h_t‖ per probed step, oldest first.
+    public var gradientHistory = GradientHistory(capacity: TrainingFeed.gradientHistoryLimit)
     public var latest: ProbeSnapshot?
     /// Measured over the last second of training.
     public var stepsPerSecond = 0.0
@@ -36,14 +29,10 @@ public struct TrainingFeed: Sendable {
     mutating func record(_ outcome: StepOutcome) {
         step += 1
         if history.count >= Self.historyLimit { thinHistory() }
-        history.append(HistoryPoint(step: step, loss: outcome.loss, metrics: outcome.metrics, clipped: outcome.clipped))
+        history.append(LossPoint(step: step, loss: outcome.loss, metrics: outcome.metrics))
         if let snapshot = outcome.snapshot {
             latest = snapshot
-            if gradientHistory.count >= Self.gradientHistoryLimit {
-                gradientHistory.removeFirst(); gradientHistoryClipped.removeFirst()
-            }
-            gradientHistory.append(snapshot.gradHNorms)
-            gradientHistoryClipped.append(snapshot.clipped)
+            gradientHistory.record(snapshot)
         }
     }
 
@@ -51,7 +40,7 @@ public struct TrainingFeed: Sendable {
     /// bounded memory while recent steps stay at full resolution.
     private mutating func thinHistory() {
         let half = history.count / 2
-        var kept: [HistoryPoint] = []
+        var kept: [LossPoint] = []
         kept.reserveCapacity(history.count)
         for (i, p) in history[..<half].enumerated() where i % 2 == 0 { kept.append(p) }
         kept.append(contentsOf: history[half...])

@@ -80,6 +80,6 @@ final class TrainingThreadTests: XCTestCase {
         thread.runNow(steps: 4)
         XCTAssertEqual(thread.snapshot.step, 4)
         XCTAssertEqual(thread.snapshot.latest?.step, 4)
-        XCTAssertEqual(thread.snapshot.gradientHistory, [[1, 2]])
+        XCTAssertEqual(thread.snapshot.gradientHistory.norms, [[1, 2]])
     }
 }
