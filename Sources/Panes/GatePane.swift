@@ -51,6 +51,17 @@ public enum GatePane {
         return out.filter { !$0.data.isEmpty }
     }
 
+    /// `state` with layer, direction and cursor moved inside what `snapshot` holds (the renderer
+    /// clamps the same way; a reducer can use this to keep its cursor from running off).
+    public static func clamped(_ state: ViewState, to snapshot: ProbeSnapshot) -> ViewState {
+        guard let pick = LayerSelection(snapshot, layer: state.layer, direction: state.direction) else { return state }
+        let all = panels(pick.trace, length: snapshot.length)
+        var s = state
+        s.layer = pick.layer; s.direction = pick.direction
+        s.cursor = state.cursor.clamped(rows: all.map(\.data.rows).max() ?? 0, columns: all.map(\.data.columns).max() ?? 0)
+        return s
+    }
+
     public static func render(_ snapshot: ProbeSnapshot?, state: ViewState, in area: Rect, into buffer: inout Buffer,
                               context: PaneContext) {
         let area = area.intersection(buffer.bounds)

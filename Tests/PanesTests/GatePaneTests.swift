@@ -54,6 +54,11 @@ final class GatePaneTests: XCTestCase {
         XCTAssertTrue(b.lines.allSatisfy { $0.unicodeScalars.allSatisfy(\.isASCII) })
     }
 
+    func testClampKeepsTheCursorOnTheGates() {
+        let s = GatePane.clamped(.init(layer: 3, direction: 1, cursor: MatrixIndex(row: 40, column: -2)), to: Fixtures.lstm())
+        XCTAssertEqual(s, GatePane.ViewState(layer: 0, direction: 0, cursor: MatrixIndex(row: 3, column: 0)))
+    }
+
     func testCellsWithoutGatesSaySo() {
         XCTAssertTrue(render(Fixtures.elman(), width: 70, height: 5).line(0).hasPrefix("this cell has no gates"))
         XCTAssertTrue(render(nil, width: 70, height: 5).line(0).hasPrefix("no gates yet"))
