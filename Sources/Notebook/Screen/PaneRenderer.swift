@@ -19,7 +19,9 @@ enum PaneRenderer {
             HiddenStatePane.render(snapshot, tokens: content.inputLabels, state: state, in: area, into: &buffer, context: context)
         case .gates:
             let (layer, direction) = layerAndDirection(snapshot, index: &nav.layerIndex)
-            let state = GatePane.ViewState(layer: layer, direction: direction, cursor: cursor)
+            var state = GatePane.ViewState(layer: layer, direction: direction, cursor: cursor)
+            if let snapshot { state = GatePane.clamped(state, to: snapshot) }
+            nav.row = state.cursor.row; nav.column = state.cursor.column
             GatePane.render(snapshot, state: state, in: area, into: &buffer, context: context)
         case .gradients:
             let length = snapshot.map { GradientNormPane.series($0, layer: nil).count } ?? 0
