@@ -1,7 +1,15 @@
 /// Building the task, optimizer and model a recipe names.
 extension TrainingRecipe {
-    /// The task, validated.
+    /// The task, validated. A bad length is reported as "seq_len", the recipe's name for it.
     public func makeTask() throws -> any SequenceTask {
+        do { return try makeTaskByName() }
+        catch var e as InputError where ["length", "lengths", "delay"].contains(e.place ?? "") {
+            e.place = "seq_len"
+            throw e
+        }
+    }
+
+    private func makeTaskByName() throws -> any SequenceTask {
         switch task {
         case "adding": return try AddingProblem(length: seqLen ?? 50)
         case "copy": return try CopyMemory(delay: seqLen ?? 20)
@@ -15,8 +23,7 @@ extension TrainingRecipe {
         case "reverse":
             // Fixed-length sources, so the attention matrix of every row is square.
             let n = seqLen ?? 10
-            do { return try SequenceReversal(symbols: 8, lengths: n...n) }
-            catch var e as InputError { e.place = "seq_len"; throw e }
+            return try SequenceReversal(symbols: 8, lengths: n...n)
         case "dates": return try DateTranslation()
         default:
             throw InputError(place: "task", "unknown task \"\(task)\" (expected one of \(Self.taskNames.joined(separator: ", ")))")
