@@ -7,7 +7,7 @@ struct Rnnbook: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rnnbook",
         abstract: "Train small recurrent networks live and look inside them.",
-        subcommands: [Run.self, Trace.self, Bench.self, TerminalDemo.self],
+        subcommands: [Run.self, Trace.self, Bench.self, Lint.self, TerminalDemo.self],
         defaultSubcommand: Run.self)
 
     /// Bad input of any kind — a usage mistake or a broken file — ends with one line on

@@ -37,4 +37,20 @@ final class SteadyStateAllocationTests: XCTestCase {
         for l in session.model.stack.layers.flatMap({ $0 }) { l.recurrentDropout = 0.2; l.zoneout = 0.1 }
         XCTAssertEqual(allocations(during: 10) { session.step() }, 0, "an unprobed step allocated")
     }
+
+    func testLiveSessionStepsAllocateNothing() throws {
+        var recipe = TrainingRecipe()
+        recipe.task = "marker-later"; recipe.seqLen = 20; recipe.cell = .rnn_tanh; recipe.batch = 8
+        recipe.initializer = "orthogonal"; recipe.radius = 0.9; recipe.clip = 1
+        var truncated = recipe
+        truncated.task = "adding"; truncated.tbptt = 6
+        var reverse = TrainingRecipe()
+        reverse.task = "reverse"; reverse.cell = .gru; reverse.hidden = 16; reverse.batch = 8
+        reverse.teacherForcing = 0.5; reverse.clip = 5
+        for r in [recipe, truncated, reverse] {
+            let session = try makeLiveTraining(r)
+            XCTAssertEqual(allocations(during: 10) { _ = session.step(probe: false) }, 0,
+                           "an unprobed \(r.task) step allocated")
+        }
+    }
 }

@@ -1,8 +1,13 @@
 /// Everything needed to build and train a model on a task, by name: what `rnnbook run` reads
-/// from its flags and what scenarios will read from their front matter.
+/// from its flags and what scenarios read from their front matter.
+///
+/// Every field a user can set is checked by `validate()`, which throws an `InputError` whose
+/// place is the field's name. The `static let` lists and ranges below are the allowed values,
+/// public so that `:set` and `--set` can name them in their messages.
 public struct TrainingRecipe: Sendable, Equatable {
     public var task = "adding"
-    /// Sequence length of the task (its natural default when nil).
+    /// Sequence length of the task (its natural default when nil). For "reverse" it is the
+    /// source length; "dates" has a fixed length and ignores it.
     public var seqLen: Int? = nil
     /// For the character task: the text file.
     public var textFile: String? = nil
@@ -18,71 +23,97 @@ public struct TrainingRecipe: Sendable, Equatable {
     public var batch = 32
     public var dropout = 0.0
     public var seed: UInt64 = 0
+    /// How W_hh starts: one of `initializerNames` (see `initializeRecurrentWeights`).
+    public var initializer = "default"
+    /// Rescale every W_hh gate block to this spectral radius after initialisation, or nil.
+    public var radius: Double? = nil
+    /// For rnn_* cells, the nonlinearity to use instead of the cell's own; gated cells accept
+    /// only their own ("tanh").
+    public var activation: String? = nil
+    /// Truncated BPTT with k1 = k2 = tbptt, or nil for full BPTT.
+    public var tbptt: Int? = nil
+    /// The alignment score of a seq2seq model: one of `attentionNames`.
+    public var attention = "additive"
+    /// Probability of feeding the decoder the true previous token while training (seq2seq).
+    public var teacherForcing = 1.0
 
     public init() {}
 
-    public static let taskNames = ["adding", "copy", "sine", "noisy-sine", "mackey-glass", "marker-later", "padded", "text"]
+    public static let taskNames = ["adding", "copy", "sine", "noisy-sine", "mackey-glass", "marker-later", "padded", "text",
+                                   "reverse", "dates"]
+    /// The tasks that need the encoder–decoder (`Seq2SeqSession`).
+    public static let seq2seqTaskNames = ["reverse", "dates"]
     public static let optimizerNames = ["sgd", "momentum", "adagrad", "rmsprop", "adam"]
+    /// "default" is PyTorch's U(±1/√H); "small" is N(0, 0.01²).
+    public static let initializerNames = ["default", "xavier", "orthogonal", "identity", "small"]
+    public static let activationNames = Activation.allCases.map(\.rawValue)
+    public static let attentionNames = ["none"] + AttentionKind.allCases.map(\.rawValue)
+    public static let radiusRange: ClosedRange<Double> = 0.01...10
+    public static let teacherForcingRange: ClosedRange<Double> = 0...1
+    public static let tbpttRange: ClosedRange<Int> = 1...Limits.maxSequenceLength
 
-    /// The task, validated.
-    public func makeTask() throws -> any SequenceTask {
-        switch task {
-        case "adding": return try AddingProblem(length: seqLen ?? 50)
-        case "copy": return try CopyMemory(delay: seqLen ?? 20)
-        case "sine": return try SineWave(length: seqLen ?? 50)
-        case "noisy-sine": return try SineWave(length: seqLen ?? 50, noise: 0.1)
-        case "mackey-glass": return try MackeyGlassTask(length: seqLen ?? 100)
-        case "marker-later": return try MarkerLater(length: seqLen ?? 20)
-        case "padded": return try PaddedSequences(lengths: 5...(seqLen ?? 20))
-        case "text":
-            return try CharacterText(contentsOfFile: textFile ?? Self.defaultCorpus, length: seqLen ?? 64)
-        default:
+    /// True when the task is sequence-to-sequence.
+    public var isSeq2Seq: Bool { Self.seq2seqTaskNames.contains(task) }
+
+    /// Checks every field that does not need the task built; `makeTask` checks the task's own.
+    public func validate() throws {
+        guard Self.taskNames.contains(task) else {
             throw InputError(place: "task", "unknown task \"\(task)\" (expected one of \(Self.taskNames.joined(separator: ", ")))")
         }
-    }
-
-    /// The shipped public-domain corpus, found next to the executable's package.
-    public static var defaultCorpus: String { AssetLocator.path("corpora/verse.txt") }
-
-    public func makeOptimizer<Scalar: BLASReal>(_: Scalar.Type = Scalar.self) throws -> any Optimizer<Scalar> {
-        switch optimizer {
-        case "sgd": return try SGD<Scalar>(learningRate: lr)
-        case "momentum": return try SGD<Scalar>(learningRate: lr, momentum: 0.9)
-        case "adagrad": return try Adagrad<Scalar>(learningRate: lr)
-        case "rmsprop": return try RMSProp<Scalar>(learningRate: lr)
-        case "adam": return try Adam<Scalar>(learningRate: lr)
-        default:
+        try Limits.checkHidden(hidden, place: "hidden")
+        guard hidden >= 1 else { throw InputError(place: "hidden", "must be at least 1, got \(hidden)") }
+        guard (1...16).contains(layers) else { throw InputError(place: "layers", "must be between 1 and 16, got \(layers)") }
+        guard dropout.isFinite, (0..<1).contains(dropout) else { throw InputError(place: "dropout", "must be in [0, 1), got \(dropout)") }
+        guard lr.isFinite, lr > 0 else { throw InputError(place: "lr", "must be a positive number, got \(lr)") }
+        guard Self.optimizerNames.contains(optimizer) else {
             throw InputError(place: "optimizer", "unknown optimizer \"\(optimizer)\" (expected one of \(Self.optimizerNames.joined(separator: ", ")))")
         }
+        if let c = clip, !(c.isFinite && c > 0) { throw InputError(place: "clip", "must be a positive number, got \(c)") }
+        if let c = clipValue, !(c.isFinite && c > 0) { throw InputError(place: "clip_value", "must be a positive number, got \(c)") }
+        try TaskCheck.batchSize(batch)
+        try validateInitialization()
+        try validateTraining()
     }
 
-    /// A model shaped for `task`: tokens through an embedding for symbolic inputs.
-    public func makeModel<Scalar: BLASReal>(for task: any SequenceTask, rng: inout SeededRandom,
-                                            _: Scalar.Type = Scalar.self) throws -> SequenceModel<Scalar> {
-        try Limits.checkHidden(hidden, place: "hidden")
-        guard (1...16).contains(layers) else { throw InputError(place: "layers", "must be between 1 and 16, got \(layers)") }
-        guard (0..<1).contains(dropout) else { throw InputError(place: "dropout", "must be in [0, 1), got \(dropout)") }
-        let objective: SequenceModel<Scalar>.Objective
-        switch task.kind {
-        case .regression: objective = .regression(outputs: task.outputSize)
-        case .classification(let c): objective = .classification(classes: c)
-        case .seq2seq: throw InputError(place: "task", "\(task.name) is a sequence-to-sequence task; it needs the encoder–decoder")
+    private func validateInitialization() throws {
+        guard Self.initializerNames.contains(initializer) else {
+            throw InputError(place: "init", "unknown initializer \"\(initializer)\" (expected one of \(Self.initializerNames.joined(separator: ", ")))")
         }
-        let symbolic = !task.inputSymbols.isEmpty
-        let input: SequenceModel<Scalar>.Input = symbolic
-            ? .tokens(vocabulary: task.inputSize, embedding: min(hidden, 64)) : .features(task.inputSize)
-        let width: Int = symbolic ? min(hidden, 64) : task.inputSize
-        let (kind, ln, H) = (cell, layerNorm, hidden)
-        var firstError: Error?
-        let stack = RecurrentStack<Scalar>(inputSize: width, layers: layers, bidirectional: bidirectional,
-                                           seed: seed &+ 17) { _, i in
-            do { return try makeCell(kind: kind, inputSize: i, hiddenSize: H, layerNorm: ln) }
-            catch { firstError = firstError ?? error; return ElmanCell<Scalar>(inputSize: i, hiddenSize: H) }
+        if let r = radius, !(r.isFinite && Self.radiusRange.contains(r)) {
+            throw InputError(place: "radius", "must be in \(Self.radiusRange.lowerBound)...\(Self.radiusRange.upperBound), got \(r)")
         }
-        if let firstError { throw firstError }
-        stack.dropout = dropout
-        let model = SequenceModel(input: input, objective: objective, stack: stack)
-        model.resetParameters(rng: &rng)
-        return model
+        if let a = activation {
+            guard Self.activationNames.contains(a) else {
+                throw InputError(place: "activation", "unknown activation \"\(a)\" (expected one of \(Self.activationNames.joined(separator: ", ")))")
+            }
+            if !cell.rawValue.hasPrefix("rnn_") && a != "tanh" {
+                throw InputError(place: "activation", "\(cell.rawValue) has its own nonlinearities (tanh); activation \(a) applies only to rnn_* cells")
+            }
+        }
     }
+
+    private func validateTraining() throws {
+        if let k = tbptt {
+            guard Self.tbpttRange.contains(k) else {
+                throw InputError(place: "tbptt", "must be in \(Self.tbpttRange.lowerBound)...\(Self.tbpttRange.upperBound), got \(k)")
+            }
+            if bidirectional { throw InputError(place: "tbptt", "truncated BPTT runs forward in time only; it cannot train a bidirectional model") }
+            if isSeq2Seq { throw InputError(place: "tbptt", "truncated BPTT is not available for the sequence-to-sequence task \(task)") }
+        }
+        guard Self.attentionNames.contains(attention) else {
+            throw InputError(place: "attention", "unknown attention \"\(attention)\" (expected one of \(Self.attentionNames.joined(separator: ", ")))")
+        }
+        guard teacherForcing.isFinite, Self.teacherForcingRange.contains(teacherForcing) else {
+            throw InputError(place: "teacher_forcing", "must be in [0, 1], got \(teacherForcing)")
+        }
+    }
+
+    /// The cell kind actually built: an rnn_* kind with its activation overridden.
+    public var effectiveCell: CellKind {
+        guard let a = activation, cell.rawValue.hasPrefix("rnn_") else { return cell }
+        return CellKind(rawValue: "rnn_" + a) ?? cell
+    }
+
+    /// The attention kind of a seq2seq model (nil for "none").
+    public var attentionKind: AttentionKind? { AttentionKind(rawValue: attention) }
 }

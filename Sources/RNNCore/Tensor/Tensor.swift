@@ -47,17 +47,28 @@ public final class Tensor<Scalar: BLASReal> {
     }
 
     // Shape-by-dimensions forms: comparing before building a shape array keeps a resize to the
-    // current shape free of heap traffic, which hot paths rely on.
+    // current shape free of heap traffic, which hot paths rely on. A new shape of the same rank
+    // that fits the buffer is written into the existing shape array, so alternating lengths
+    // (the short last window of truncated BPTT) stay free of heap traffic too.
     public func resize(_ d0: Int) {
         if shape.count == 1 && shape[0] == d0 { return }
+        if shape.count == 1 && d0 >= 0 && d0 <= capacity { shape[0] = d0; count = d0; return }
         resize([d0] as [Int])
     }
     public func resize(_ d0: Int, _ d1: Int) {
         if shape.count == 2 && shape[0] == d0 && shape[1] == d1 { return }
+        if shape.count == 2 && d0 >= 0 && d1 >= 0 && d0 * d1 <= capacity {
+            shape[0] = d0; shape[1] = d1; count = d0 * d1
+            return
+        }
         resize([d0, d1] as [Int])
     }
     public func resize(_ d0: Int, _ d1: Int, _ d2: Int) {
         if shape.count == 3 && shape[0] == d0 && shape[1] == d1 && shape[2] == d2 { return }
+        if shape.count == 3 && d0 >= 0 && d1 >= 0 && d2 >= 0 && d0 * d1 * d2 <= capacity {
+            shape[0] = d0; shape[1] = d1; shape[2] = d2; count = d0 * d1 * d2
+            return
+        }
         resize([d0, d1, d2] as [Int])
     }
 

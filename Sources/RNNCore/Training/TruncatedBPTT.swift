@@ -7,6 +7,9 @@
 extension Trainer {
     /// Trains on one batch of long sequences by TBPTT(k1, k2). Returns the mean loss of the updates.
     /// Requires k2 ≥ k1 ≥ 1 and a unidirectional stack.
+    /// With the Probe on and k1 = k2, the report's snapshot spans all T steps (`ProbedWindow`).
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
     @discardableResult
     public func truncatedStep(features: Tensor<Scalar>? = nil, tokens: UnsafePointer<Int32>? = nil,
                               steps T: Int, batch B: Int, k1: Int, k2: Int,
@@ -16,6 +19,7 @@ extension Trainer {
         window.reset(model: model, batch: B)
         var total = 0.0, correct = 0.0, updates = 0
         var last = Report(loss: 0, accuracy: nil, clip: nil, snapshot: nil)
+        var probed: [ProbedWindow] = []
         var end = min(k1, T)
         while true {
             let start = max(0, end - k2)
@@ -31,12 +35,14 @@ extension Trainer {
             // The next window starts k1 later; its initial state lies inside this window.
             window.remember(model: model, windowStart: start, at: min(end + k1, T) - k2, batch: B)
             last = update(loss: r.loss, accuracy: r.accuracy, metrics: [:])
+            if k1 == k2, let snap = last.snapshot { probed.append(ProbedWindow(snapshot: snap, start: start, keepFrom: start)) }
             total += r.loss; correct += r.accuracy ?? 0; updates += 1
             if end == T { break }
             end = min(end + k1, T)
         }
         last.loss = total / Double(updates)
         if last.accuracy != nil { last.accuracy = correct / Double(updates) }
+        if !probed.isEmpty { last.snapshot = ProbedWindow.stitch(probed, steps: T) }
         return last
     }
 }
@@ -61,7 +67,7 @@ final class TruncationWindow<Scalar: BLASReal> {
     func reset(model: SequenceModel<Scalar>, batch B: Int) {
         let s = model.stack, L = s.layers.count
         carryStates.resize(L, B, s.stateSize); carryStates.zero()
-        carryCells.resize([L, B, max(s.layers[0][0].cell.cellSize, 1)]); carryCells.zero()
+        carryCells.resize(L, B, max(s.layers[0][0].cell.cellSize, 1)); carryCells.zero()
     }
 
     /// Copies steps [from, to) of the batch, with the loss mask zero before `scoreFrom`.
