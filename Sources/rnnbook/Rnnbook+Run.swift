@@ -1,79 +1,90 @@
 import ArgumentParser
 import Foundation
+import Notebook
 import RNNCore
 
 extension Rnnbook {
+    /// `rnnbook run SCENARIO`: trains headless through the notebook's own training path.
     struct Run: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Train a model headless and print its progress.",
-            discussion: "With --json, prints one object per logged step {step, loss, metrics, grad_h_norms}, then {\"summary\": …}.")
+            abstract: "Train a scenario headless and print its progress.",
+            discussion: """
+                With --json: one object per logged step {"step", "loss", "metrics", "grad_h_norms"}, \
+                then {"summary": {"final", "probe", "claim"}}. With --check: measures the scenario's \
+                claim and exits 1 when it does not hold.
+                """)
 
-        @Option(help: "Task: \(TrainingRecipe.taskNames.joined(separator: ", ")).")
-        var task = "adding"
-        @Option(help: "Cell: \(CellKind.allCases.map(\.rawValue).joined(separator: ", ")).")
-        var cell = "lstm"
-        @Flag(help: "Use the layer-norm variant of the cell.")
-        var layerNorm = false
-        @Option(help: "Hidden units per layer.") var hidden = 32
-        @Option(help: "Stacked layers.") var layers = 1
-        @Flag(help: "Bidirectional layers.") var bidirectional = false
-        @Option(help: "Sequence length of the task.") var seqLen: Int?
-        @Option(help: "Text file for the text task.") var text: String?
-        @Option(help: "Optimizer: \(TrainingRecipe.optimizerNames.joined(separator: ", ")).")
-        var optimizer = "adam"
-        @Option(help: "Learning rate.") var lr = 1e-2
-        @Option(help: "Clip the global gradient norm to this.") var clip: Double?
-        @Option(help: "Clip each gradient entry to ±this.") var clipValue: Double?
-        @Option(help: "Batch size.") var batch = 32
-        @Option(help: "Dropout between layers.") var dropout = 0.0
+        @OptionGroup var scenario: ScenarioOptions
         @Option(help: "Training steps.") var steps = 300
         @Option(help: "Log every this many steps.") var every = 25
-        @Option(help: "Random seed.") var seed: UInt64 = 0
         @Flag(help: "JSON lines instead of text.") var json = false
-
-        func validate() throws {
-            guard (1...10_000_000).contains(steps) else { throw InputError(place: "--steps", "must be between 1 and 10000000") }
-            guard every >= 1 else { throw InputError(place: "--every", "must be at least 1") }
-        }
+        @Flag(help: "Measure the scenario's claim (exit 1 when it does not hold).") var check = false
 
         func run() throws {
-            var recipe = TrainingRecipe()
-            recipe.task = task; recipe.seqLen = seqLen; recipe.textFile = text
-            recipe.cell = try CellKind(name: cell, place: "--cell")
-            recipe.layerNorm = layerNorm; recipe.hidden = hidden; recipe.layers = layers
-            recipe.bidirectional = bidirectional; recipe.optimizer = optimizer; recipe.lr = lr
-            recipe.clip = clip; recipe.clipValue = clipValue; recipe.batch = batch
-            recipe.dropout = dropout; recipe.seed = seed
-            let session = try TrainingSession<Float>(recipe)
+            guard (1...10_000_000).contains(steps) else { Rnnbook.fail("--steps must be between 1 and 10000000 (got \(steps))") }
+            guard every >= 1 else { Rnnbook.fail("--every must be at least 1 (got \(every))") }
+            let (found, _) = scenario.load()
+            let parameters = scenario.parameters(for: found)
+            let recipe: TrainingRecipe, training: any LiveTraining
+            do {
+                recipe = try parameters.recipe()
+                training = try makeLiveTraining(recipe)
+            } catch { Rnnbook.fail("\(found.id): \(error)") }
+            let thread = TrainingThread(runner: LiveRunner(training))
             if !json {
-                print("rnnbook run: \(recipe.cell.rawValue) ×\(recipe.layers), \(recipe.hidden) units on \(session.task.name) (T=\(session.task.steps), batch \(recipe.batch)), \(recipe.optimizer) lr \(recipe.lr)")
+                print("rnnbook run \(found.id): \(recipe.cell.rawValue) ×\(recipe.layers), \(recipe.hidden) units on \(recipe.task), \(recipe.optimizer) lr \(recipe.lr), \(steps) steps")
             }
-            session.trainer.probe.isOn = json
-            var last: Trainer<Float>.Report? = nil
-            for s in 1...steps {
-                let report = session.step()
-                last = report
-                guard s % every == 0 || s == steps else { continue }
-                let metrics = session.evaluate()
+            var failure: String?
+            thread.runNow(steps: steps, probeEvery: every) { feed in
+                guard failure == nil, let point = feed.history.last, feed.step % every == 0 || feed.step == steps else { return }
+                let metrics = training.evaluate()
                 if json {
-                    try printJSON(["step": s, "loss": report.loss, "metrics": metrics,
-                                   "grad_h_norms": report.snapshot?.gradHNorms ?? []])
+                    try? printJSON(["step": feed.step, "loss": point.loss, "metrics": metrics,
+                                    "grad_h_norms": feed.latest?.step == training.stepCount ? feed.latest?.gradHNorms ?? [] : []])
                 } else {
-                    let m = metrics.sorted { $0.key < $1.key }.map { String(format: "%@ %.4f", $0.key, $0.value) }.joined(separator: "  ")
-                    print(String(format: "step %6d  train loss %.5f  held-out: ", s, report.loss) + m)
-                }
-                if !report.loss.isFinite {
-                    Rnnbook.fail("training diverged at step \(s): the loss is \(report.loss). Lower --lr or set --clip.")
+                    let m = metrics.sorted { $0.key < $1.key }.map { "\($0.key) \(NumberFormat.compact($0.value, digits: 4))" }
+                    print("step \(feed.step)  train loss \(NumberFormat.compact(point.loss, digits: 4))  held-out: " + m.joined(separator: "  "))
                 }
             }
+            let feed = thread.snapshot
+            if let reason = feed.haltReason { failure = reason }
+            let claim = check ? measureClaim(found, recipe) : nil
             if json {
-                var summary: [String: Any] = ["final": session.evaluate()]
-                if let snap = last?.snapshot {
-                    summary["probe"] = ["hidden": snap.layers.last?.hidden.map { $0.map(Double.init) } ?? [],
-                                        "grad_h_norms": snap.gradHNorms] as [String: Any]
-                }
+                var summary: [String: Any] = ["final": training.evaluate()]
+                if let snap = feed.latest { summary["probe"] = probeJSON(snap) }
+                summary["claim"] = claim.map { ["text": $0.text, "holds": $0.holds, "measured": $0.measured] as [String: Any] }
+                    ?? ["text": found.claim, "holds": NSNull(), "measured": [String: Double](),
+                        "note": "run with --check to measure the claim"]
                 try printJSON(["summary": summary])
+            } else if let claim {
+                print("claim: \(claim.text)")
+                for (k, v) in claim.measured.sorted(by: { $0.key < $1.key }) { print("  \(k) = \(NumberFormat.compact(v, digits: 4))") }
+                print(claim.holds ? "claim holds" : "claim does NOT hold")
             }
+            if let failure, !json { FileHandle.standardError.write(Data("rnnbook: \(failure)\n".utf8)) }
+            if let claim, !claim.holds { throw ExitCode(1) }
+        }
+
+        func probeJSON(_ snap: ProbeSnapshot) -> [String: Any] {
+            var probe: [String: Any] = [
+                "step": snap.step,
+                "hidden": snap.layers.last?.hidden.map { $0.map(Double.init) } ?? [],
+                "grad_h_norms": snap.gradHNorms,
+            ]
+            if let attention = snap.attention { probe["attention"] = attention.map { $0.map(Double.init) } }
+            return probe
+        }
+
+        /// Runs the scenario's claim check, which trains its own models from the recipe.
+        func measureClaim(_ scenario: Scenario, _ recipe: TrainingRecipe) -> ClaimResult {
+            guard let claim = ClaimRegistry.claim(for: scenario.id) else {
+                Rnnbook.fail("\(scenario.id) has no claim check")
+            }
+            do {
+                return try claim.check(recipe) { line in
+                    if !json { print("  " + line) }
+                }
+            } catch { Rnnbook.fail("\(scenario.id): \(error)") }
         }
     }
 }

@@ -7,8 +7,8 @@ struct Rnnbook: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rnnbook",
         abstract: "Train small recurrent networks live and look inside them.",
-        subcommands: [Run.self, Trace.self, Bench.self, Lint.self, TerminalDemo.self],
-        defaultSubcommand: Run.self)
+        subcommands: [Open.self, Render.self, Run.self, Lint.self, Trace.self, Bench.self, TerminalDemo.self],
+        defaultSubcommand: Open.self)
 
     /// Bad input of any kind — a usage mistake or a broken file — ends with one line on
     /// stderr and exit code 2, never a stack trace.

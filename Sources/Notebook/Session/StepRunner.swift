@@ -8,11 +8,23 @@ public struct StepOutcome: Sendable {
     public var nonFinite: Bool
     /// Present when the step was probed.
     public var snapshot: ProbeSnapshot?
+    /// The words around a probed snapshot, read on the training thread with it.
+    public var labels: ProbeLabels?
 
     public init(loss: Double, metrics: [String: Double] = [:], clipped: Bool = false,
-                nonFinite: Bool = false, snapshot: ProbeSnapshot? = nil) {
+                nonFinite: Bool = false, snapshot: ProbeSnapshot? = nil, labels: ProbeLabels? = nil) {
         self.loss = loss; self.metrics = metrics; self.clipped = clipped
-        self.nonFinite = nonFinite; self.snapshot = snapshot
+        self.nonFinite = nonFinite; self.snapshot = snapshot; self.labels = labels
+    }
+}
+
+/// Labels for the probed row: time-axis tokens, decoder targets, and the text itself.
+public struct ProbeLabels: Sendable, Equatable {
+    public var input: [String]
+    public var output: [String]?
+    public var text: String?
+    public init(input: [String], output: [String]? = nil, text: String? = nil) {
+        self.input = input; self.output = output; self.text = text
     }
 }
 

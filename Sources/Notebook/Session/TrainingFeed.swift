@@ -14,6 +14,7 @@ public struct TrainingFeed: Sendable {
     /// ‖∂L/∂h_t‖ per probed step, oldest first.
     public var gradientHistory = GradientHistory(capacity: TrainingFeed.gradientHistoryLimit)
     public var latest: ProbeSnapshot?
+    public var labels: ProbeLabels?
     /// Measured over the last second of training.
     public var stepsPerSecond = 0.0
     /// Why training stopped on its own (NaN, an error), for the status bar.
@@ -32,6 +33,7 @@ public struct TrainingFeed: Sendable {
         history.append(LossPoint(step: step, loss: outcome.loss, metrics: outcome.metrics))
         if let snapshot = outcome.snapshot {
             latest = snapshot
+            labels = outcome.labels ?? labels
             gradientHistory.record(snapshot)
         }
     }

@@ -67,6 +67,14 @@ public final class TrainingThread: @unchecked Sendable {
         condition.lock(); rebuild = make; condition.signal(); condition.unlock()
     }
 
+    /// Swaps the model on the calling thread, for headless use before `runNow`.
+    public func replaceNow(_ runner: StepRunner) {
+        condition.lock(); self.runner = runner; feed = TrainingFeed(); condition.unlock()
+    }
+
+    /// The model now being trained.
+    public var currentRunner: StepRunner { condition.lock(); defer { condition.unlock() }; return runner }
+
     /// Trains `n` steps on the calling thread, probing the last one. For headless use; do not
     /// mix with `start()`.
     public func runNow(steps n: Int, probeEvery: Int = 0, each: ((TrainingFeed) -> Void)? = nil) {
