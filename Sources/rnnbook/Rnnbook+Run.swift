@@ -35,12 +35,12 @@ extension Rnnbook {
                 print("rnnbook run \(found.id): \(recipe.cell.rawValue) ×\(recipe.layers), \(recipe.hidden) units on \(recipe.task), \(recipe.optimizer) lr \(recipe.lr), \(steps) steps")
             }
             var failure: String?
-            thread.runNow(steps: steps, probeEvery: every) { feed in
+            thread.runNow(steps: steps, probeEvery: every) { feed, outcome in
                 guard failure == nil, let point = feed.history.last, feed.step % every == 0 || feed.step == steps else { return }
                 let metrics = training.evaluate()
                 if json {
                     try? printJSON(["step": feed.step, "loss": point.loss, "metrics": metrics,
-                                    "grad_h_norms": feed.latest?.step == training.stepCount ? feed.latest?.gradHNorms ?? [] : []])
+                                    "grad_h_norms": outcome.snapshot?.gradHNorms ?? []])
                 } else {
                     let m = metrics.sorted { $0.key < $1.key }.map { "\($0.key) \(NumberFormat.compact($0.value, digits: 4))" }
                     print("step \(feed.step)  train loss \(NumberFormat.compact(point.loss, digits: 4))  held-out: " + m.joined(separator: "  "))

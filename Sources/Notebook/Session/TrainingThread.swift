@@ -77,13 +77,13 @@ public final class TrainingThread: @unchecked Sendable {
 
     /// Trains `n` steps on the calling thread, probing the last one. For headless use; do not
     /// mix with `start()`.
-    public func runNow(steps n: Int, probeEvery: Int = 0, each: ((TrainingFeed) -> Void)? = nil) {
+    public func runNow(steps n: Int, probeEvery: Int = 0, each: ((TrainingFeed, StepOutcome) -> Void)? = nil) {
         for i in 0..<n {
             let probe = i == n - 1 || (probeEvery > 0 && (i + 1) % probeEvery == 0)
             let outcome = runner.runStep(probe: probe)
             feed.record(outcome)
             feed.version += 1
-            each?(feed)
+            each?(feed, outcome)
             if outcome.nonFinite { feed.haltReason = Self.nanMessage(feed.step); break }
         }
     }
