@@ -10,6 +10,8 @@ enum ParameterRecipeMapping {
         case "hidden": return .int(r.hidden)
         case "layers": return .int(r.layers)
         case "bidirectional": return .bool(r.bidirectional)
+        case "layer_norm": return .bool(r.layerNorm)
+        case "residual": return .bool(r.residual)
         case "radius": return r.radius.map(ParameterValue.real) ?? .none
         case "init": return .choice(r.initializer)
         case "activation": return r.activation.map(ParameterValue.choice) ?? .none
@@ -39,6 +41,8 @@ enum ParameterRecipeMapping {
         case "hidden": guard let v = value.intValue else { throw bad() }; r.hidden = v
         case "layers": guard let v = value.intValue else { throw bad() }; r.layers = v
         case "bidirectional": guard let v = value.boolValue else { throw bad() }; r.bidirectional = v
+        case "layer_norm": guard let v = value.boolValue else { throw bad() }; r.layerNorm = v
+        case "residual": guard let v = value.boolValue else { throw bad() }; r.residual = v
         case "radius": r.radius = value.realValue
         case "init": guard let v = value.choiceValue else { throw bad() }; r.initializer = v
         case "activation": r.activation = value.choiceValue

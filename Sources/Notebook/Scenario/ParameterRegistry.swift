@@ -13,6 +13,8 @@ public enum ParameterRegistry {
         ParameterSpec("hidden", .int(1...1024), section: .model, "hidden units per layer and direction"),
         ParameterSpec("layers", .int(1...16), section: .model, "stacked recurrent layers"),
         ParameterSpec("bidirectional", .bool, section: .model, "also read the sequence backwards"),
+        ParameterSpec("layer_norm", .bool, section: .model, "normalise each cell's pre-activations (layer norm)"),
+        ParameterSpec("residual", .bool, section: .model, "add each layer's input to its output in a stack"),
         ParameterSpec("radius", .real(0.1...3), optional: true, section: .model,
                       "rescale W_hh to this spectral radius after initialisation (none: leave it)"),
         ParameterSpec("init", .choice(initializers), section: .model, "how recurrent weights start"),

@@ -69,6 +69,7 @@ extension TrainingRecipe {
         }
         if let firstError { throw firstError }
         stack.dropout = dropout
+        stack.residual = residual
         let model = SequenceModel(input: input, objective: objective, stack: stack)
         model.resetParameters(rng: &rng)
         for l in stack.layers.flatMap({ $0 }) { try initializeRecurrentWeights(l.cell, rng: &rng) }

@@ -13,6 +13,8 @@ public struct TrainingRecipe: Sendable, Equatable {
     public var textFile: String? = nil
     public var cell: CellKind = .lstm
     public var layerNorm = false
+    /// Add each layer's input to its output (between layers of equal width).
+    public var residual = false
     public var hidden = 32
     public var layers = 1
     public var bidirectional = false

@@ -4,11 +4,14 @@ import XCTest
 
 /// `:set`, `--set` and the recipe mapping: one set of names, errors that name the range.
 final class ParameterSetTests: XCTestCase {
+    /// The issue's eighteen names, plus layer_norm and residual, which the layer-norm and
+    /// deep-RNN scenarios need as knobs.
     func testRegistryHasExactlyTheIssuesNames() {
         XCTAssertEqual(Set(ParameterRegistry.names), [
             "cell", "hidden", "layers", "bidirectional", "radius", "init", "activation", "lr", "optimizer", "clip",
-            "clip_value", "tbptt", "seq_len", "batch", "dropout", "attention", "teacher_forcing", "seed"])
-        XCTAssertEqual(ParameterRegistry.names.count, 18)
+            "clip_value", "tbptt", "seq_len", "batch", "dropout", "attention", "teacher_forcing", "seed",
+            "layer_norm", "residual"])
+        XCTAssertEqual(ParameterRegistry.names.count, 20)
     }
 
     func testOutOfRangeNamesTheRangeAndChangesNothing() {
@@ -83,7 +86,8 @@ final class ParameterSetTests: XCTestCase {
         var set = ParameterSet(task: "adding")
         let assignments = ["cell=rnn_relu", "hidden=48", "layers=2", "bidirectional=false", "radius=0.9", "init=orthogonal",
                            "activation=linear", "lr=0.003", "optimizer=rmsprop", "clip=2.5", "clip_value=0.5", "tbptt=7",
-                           "seq_len=33", "batch=12", "dropout=0.2", "attention=dot", "teacher_forcing=0.25", "seed=99"]
+                           "seq_len=33", "batch=12", "dropout=0.2", "attention=dot", "teacher_forcing=0.25", "seed=99",
+                           "layer_norm=true", "residual=true"]
         XCTAssertEqual(Set(assignments.map { String($0.split(separator: "=")[0]) }), Set(ParameterRegistry.names))
         for a in assignments { try set.apply(assignment: a) }
         let r = try set.recipe()
@@ -93,6 +97,8 @@ final class ParameterSetTests: XCTestCase {
         XCTAssertEqual(r.layers, 2)
         XCTAssertEqual(r.bidirectional, false)
         XCTAssertEqual(r.radius, 0.9)
+        XCTAssertTrue(r.layerNorm)
+        XCTAssertTrue(r.residual)
         XCTAssertEqual(r.initializer, "orthogonal")
         XCTAssertEqual(r.activation, "linear")
         XCTAssertEqual(r.lr, 0.003)
