@@ -23,6 +23,9 @@ public struct ClaimResult: Sendable, Codable, Equatable {
 public protocol ScenarioClaim {
     static var scenarioID: String { get }
     static var text: String { get }
+    /// The configuration the claim was measured with; the scenario's front matter holds
+    /// exactly this (a test checks), so `open` shows what `--check` measures.
+    static var scenarioDefaults: TrainingRecipe { get }
     static func check(_ recipe: TrainingRecipe, log: (String) -> Void) throws -> ClaimResult
 }
 
@@ -30,7 +33,7 @@ public protocol ScenarioClaim {
 public enum ClaimRegistry {
     public static let all: [any ScenarioClaim.Type] = [
         VanishingGradientsClaim.self, LSTMGatesClaim.self, AttentionClaim.self,
-    ]
+    ] + basicsClaims + structureClaims + sequencesClaims + practiceClaims + deploymentClaims
 
     /// The claim of scenario `id`, or nil when it has none yet.
     public static func claim(for id: String) -> (any ScenarioClaim.Type)? {

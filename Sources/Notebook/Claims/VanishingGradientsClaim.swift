@@ -24,6 +24,7 @@ public enum VanishingGradientsClaim: ScenarioClaim {
     public static var scenarioDefaults: TrainingRecipe {
         var r = TrainingRecipe()
         r.task = "adding"; r.seqLen = 50; r.cell = .rnn_tanh; r.hidden = 64; r.radius = 0.5
+        r.initializer = "orthogonal"
         r.optimizer = "adam"; r.lr = 1e-3; r.batch = 32; r.seed = 0
         return r
     }

@@ -1,0 +1,4 @@
+extension ClaimRegistry {
+    /// Claims of the Sequences in practice: state, missing data, anomalies, drift, multi-task, curriculum scenarios.
+    static let practiceClaims: [any ScenarioClaim.Type] = []
+}

@@ -1,0 +1,4 @@
+extension ClaimRegistry {
+    /// Claims of the Sequences in practice: seq2seq, decoding, language, time series scenarios.
+    static let sequencesClaims: [any ScenarioClaim.Type] = []
+}

@@ -1,0 +1,4 @@
+extension ClaimRegistry {
+    /// Claims of the Gated cells and structure scenarios.
+    static let structureClaims: [any ScenarioClaim.Type] = []
+}

@@ -1,0 +1,30 @@
+import Notebook
+import RNNCore
+import XCTest
+
+/// Every shipped scenario states the claim its check measures, with the configuration the
+/// check was measured with, so the notebook shows what `rnnbook run ID --check` proves.
+final class ShippedClaimsTests: XCTestCase {
+    let catalog = ScenarioCatalog(directories: [ScenarioCatalog.shippedDirectory])
+
+    func testEveryScenarioHasItsClaimCheckWithTheSameWordsAndDefaults() throws {
+        XCTAssertFalse(catalog.scenarios.isEmpty)
+        for scenario in catalog.scenarios {
+            guard let claim = ClaimRegistry.claim(for: scenario.id) else {
+                XCTFail("\(scenario.id) has no claim check"); continue
+            }
+            XCTAssertEqual(normalized(scenario.claim), normalized(claim.text), "claim text of \(scenario.id)")
+            XCTAssertEqual(try scenario.parameters.recipe(), claim.scenarioDefaults, "defaults of \(scenario.id)")
+        }
+    }
+
+    func testEveryClaimBelongsToAShippedScenario() {
+        for claim in ClaimRegistry.all {
+            XCTAssertNotNil(catalog.scenario(id: claim.scenarioID), "claim for missing scenario \(claim.scenarioID)")
+        }
+    }
+
+    private func normalized(_ s: String) -> String {
+        s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+}
