@@ -15,10 +15,12 @@ struct ScenarioOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Also load scenarios from this folder.", valueName: "dir"))
     var scenarios: String?
 
+    func catalog() -> ScenarioCatalog { Self.catalog(extraFolder: scenarios) }
+
     /// The shipped catalogue plus the user's folder; a broken user file is reported, not fatal.
-    func catalog() -> ScenarioCatalog {
+    static func catalog(extraFolder: String?) -> ScenarioCatalog {
         var folders = [ScenarioCatalog.shippedDirectory]
-        if let scenarios { folders.append(URL(fileURLWithPath: scenarios)) }
+        if let extraFolder { folders.append(URL(fileURLWithPath: extraFolder)) }
         let catalog = ScenarioCatalog(directories: folders, questionsDirectory: ScenarioCatalog.shippedQuestionsDirectory)
         for d in catalog.diagnostics where d.isError && !d.file.hasPrefix(ScenarioCatalog.shippedDirectory.path) {
             FileHandle.standardError.write(Data("rnnbook: skipped \(d)\n".utf8))
