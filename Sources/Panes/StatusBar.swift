@@ -39,7 +39,7 @@ public enum StatusBar {
         }
     }
 
-    static let barStyle = Style(foreground: .rgb(210, 210, 220), background: .rgb(35, 35, 48))
+    public static let barStyle = Style(foreground: .rgb(210, 210, 220), background: .rgb(35, 35, 48))
 
     /// Style of the run-state field: green running, yellow paused, red NaN. Without colour,
     /// paused is bold and NaN reversed, so the three still differ.

@@ -9,7 +9,7 @@ extension Rnnbook {
         static let configuration = CommandConfiguration(
             abstract: "Open a scenario in the live terminal notebook (the default command).")
 
-        @Argument(help: "Scenario id (see `rnnbook list`); the first scenario when omitted.")
+        @Argument(help: "Scenario id (see `rnnbook list`); the home screen when omitted.")
         var scenario: String?
 
         @Option(name: .customLong("set"), help: ArgumentHelp("Override a parameter, e.g. --set radius=1.2 (repeatable).", valueName: "name=value"))
@@ -35,63 +35,130 @@ extension Rnnbook {
         func run() throws {
             // Everything that can fail on bad input fails before the terminal is taken over.
             if let reason = Terminal.unavailableReason() { Rnnbook.fail(reason) }
-            var options = try ScenarioOptions.parse([scenario ?? "vanishing-gradients"])
-            options.assignments = assignments
-            options.scenarios = scenarios
-            options.text = text
-            options.csv = csv
-            let (found, catalog) = options.load()
-            _ = options.parameters(for: found)
-            let runtime: NotebookRuntime
-            do {
-                runtime = try NotebookRuntime(scenario: found, catalog: catalog, bank: loadBank(), capabilities: .full,
-                                              overrides: assignments, customize: options.userFiles(for: found))
-            } catch { Rnnbook.fail("\(found.id): \(error)") }
+            let catalog = ScenarioOptions.catalog(extraFolder: scenarios)
+            let bank = loadBank()
+            var first: NotebookRuntime?
+            if let scenario { first = makeRuntime(scenario, catalog: catalog, bank: bank) }
 
             let terminal: Terminal
             do { terminal = try Terminal.start() } catch let error as TerminalError { Rnnbook.fail(error.description) }
-            runtime.capabilities = display.capabilities(terminfoColors: terminal.colorCount)
-            terminal.colorDepth = runtime.capabilities.colorDepth
+            let capabilities = display.capabilities(terminfoColors: terminal.colorCount)
+            terminal.colorDepth = capabilities.colorDepth
             var recorder: AsciicastWriter?
             if let record {
                 do {
                     recorder = try AsciicastWriter(path: record, width: terminal.width, height: terminal.height,
-                                                   depth: runtime.capabilities.colorDepth, title: "rnnbook · \(found.title)")
+                                                   depth: capabilities.colorDepth, title: "rnnbook")
                 } catch {
                     terminal.restore()
                     Rnnbook.fail("\(error)")
                 }
             }
-            let started = Date()
-            func now() -> Double { Date().timeIntervalSince(started) }
-            runtime.training.start()
-            if play { runtime.training.setRunning(true) }
-            let loop = LiveLoop(screen: terminal, minimumWidth: ScreenComposer.minimumWidth,
-                                minimumHeight: ScreenComposer.minimumHeight, targetFramesPerSecond: 30)
-            var shownVersion = -1
-            var frame = Buffer(width: 0, height: 0)
+            let app = LiveApp(home: HomeScreen(catalog: catalog, bank: bank), capabilities: capabilities) { id, question in
+                guard let runtime = self.makeRuntime(id, catalog: catalog, bank: bank, exitOnError: false) else { return nil }
+                if let question { runtime.showQuestion(question) }
+                return runtime
+            }
+            if let first { app.enter(first, play: play) }
+            let loop = LiveLoop(screen: terminal, minimumWidth: 0, minimumHeight: 0, targetFramesPerSecond: 30)
             loop.run(
-                update: { event in
-                    if let input = InputEvent(event) { runtime.handle(input, now: now()) }
-                    return !runtime.wantsToQuit
-                },
-                tick: { _ in
-                    // Training runs on its own thread; a frame is due when it published
-                    // something new or a status message is showing.
-                    let feed = runtime.training.snapshot
-                    defer { shownVersion = feed.version }
-                    return feed.version != shownVersion || feed.running || feed.pendingSteps > 0 || runtime.state.status != nil
-                },
+                update: { event in app.handle(event) },
+                tick: { _ in app.hasNewContent() },
                 render: { width, height in
-                    if frame.width != width || frame.height != height { frame = Buffer(width: width, height: height) }
-                    runtime.frame(into: &frame, now: now(), framesPerSecond: loop.measuredFramesPerSecond)
-                    try? recorder?.record(frame, at: now())
+                    let frame = app.frame(width: width, height: height, fps: loop.measuredFramesPerSecond)
+                    try? recorder?.record(frame, at: app.now())
                     return frame
                 })
-            runtime.training.stop()
+            app.stop()
             try? recorder?.close()
         }
+
+        /// The notebook for scenario `id` with this command's overrides, or exit 2 (before the
+        /// terminal is taken) / nil (after, when opened from the home screen).
+        func makeRuntime(_ id: String, catalog: ScenarioCatalog, bank: QuestionBank, exitOnError: Bool = true) -> NotebookRuntime? {
+            var options = ScenarioOptions()
+            options.scenario = id
+            options.assignments = assignments
+            options.scenarios = scenarios
+            options.text = text
+            options.csv = csv
+            guard let found = catalog.scenario(id: id) else {
+                if !exitOnError { return nil }
+                _ = options.load()  // exits with the closest names
+                return nil
+            }
+            do {
+                return try NotebookRuntime(scenario: found, catalog: catalog, bank: bank, capabilities: .full,
+                                           overrides: assignments, customize: options.userFiles(for: found))
+            } catch {
+                if exitOnError { Rnnbook.fail("\(found.id): \(error)") }
+                return nil
+            }
+        }
     }
+}
+
+/// The live app: the home screen until a scenario is opened, then that notebook.
+final class LiveApp {
+    var home: HomeScreen
+    var notebook: NotebookRuntime?
+    let capabilities: Capabilities
+    let open: (String, String?) -> NotebookRuntime?
+    let started = Date()
+    var shownVersion = -1
+    var homeDirty = true
+    var frame = Buffer(width: 0, height: 0)
+
+    init(home: HomeScreen, capabilities: Capabilities, open: @escaping (String, String?) -> NotebookRuntime?) {
+        self.home = home; self.capabilities = capabilities; self.open = open
+    }
+
+    func now() -> Double { Date().timeIntervalSince(started) }
+
+    func enter(_ runtime: NotebookRuntime, play: Bool = false) {
+        runtime.capabilities = capabilities
+        runtime.training.start()
+        if play { runtime.training.setRunning(true) }
+        notebook = runtime
+    }
+
+    /// Returns false to quit.
+    func handle(_ event: TerminalEvent) -> Bool {
+        guard let input = InputEvent(event) else { return true }
+        if let notebook {
+            notebook.handle(input, now: now())
+            return !notebook.wantsToQuit
+        }
+        homeDirty = true
+        guard case .key(let key) = input else { return true }
+        switch home.handle(key) {
+        case .stay: return true
+        case .quit: return false
+        case .open(let id, let question):
+            if let runtime = open(id, question) { enter(runtime) }
+            return true
+        }
+    }
+
+    /// A frame is due when training published something new or a message is showing.
+    func hasNewContent() -> Bool {
+        guard let notebook else { defer { homeDirty = false }; return homeDirty }
+        let feed = notebook.training.snapshot
+        defer { shownVersion = feed.version }
+        return feed.version != shownVersion || feed.running || feed.pendingSteps > 0 || notebook.state.status != nil
+    }
+
+    func frame(width: Int, height: Int, fps: Double) -> Buffer {
+        if frame.width != width || frame.height != height { frame = Buffer(width: width, height: height) }
+        if let notebook {
+            notebook.frame(into: &frame, now: now(), framesPerSecond: fps)
+        } else {
+            home.frame(into: &frame, capabilities: capabilities)
+        }
+        return frame
+    }
+
+    func stop() { notebook?.training.stop() }
 }
 
 extension InputEvent {

@@ -229,3 +229,15 @@ extension NotebookRuntime {
         return (runner as? LiveRunner)?.training ?? (runner as? CompareRunner)?.primary.training
     }
 }
+
+extension NotebookRuntime {
+    /// Shows question `id`'s answer in the notes pane, at the walkthrough step its link names.
+    public func showQuestion(_ id: String) {
+        guard let question = bank.question(id: id) else { return }
+        questionID = question.id
+        if let step = question.scenarios.first(where: { $0.id == scenario.id })?.step, step >= 1 {
+            state.walkthroughStep = min(step - 1, max(0, scenario.steps.count - 1))
+        }
+        if let answer = state.panes.firstIndex(of: .answer) { state.focus = answer }
+    }
+}
