@@ -5,3 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ./scripts/setup.sh
 swift test -c release -Xswiftc -enable-testing "$@"
+# Every scenario's claim, measured headless from its fixed seed (issue 4: at most 15 minutes).
+./scripts/check-claims.sh
