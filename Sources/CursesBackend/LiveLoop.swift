@@ -19,7 +19,8 @@ public protocol TerminalScreen: AnyObject {
 /// `idleWakeMilliseconds` (to notice a resume after Ctrl-Z).
 public final class LiveLoop {
     public let screen: TerminalScreen
-    /// Below this size the app is not rendered; a message asks for a larger terminal.
+    /// Below this size the app is not rendered; `tooSmallScreen` asks for a larger terminal.
+    /// An app that draws its own message for small sizes (the notebook) passes 0 for both.
     public let minimumWidth: Int, minimumHeight: Int
     public let targetFramesPerSecond: Int
     public var idleWakeMilliseconds = 250

@@ -58,8 +58,9 @@ extension Rnnbook {
             func now() -> Double { Date().timeIntervalSince(started) }
             runtime.training.start()
             if play { runtime.training.setRunning(true) }
-            let loop = LiveLoop(screen: terminal, minimumWidth: ScreenComposer.minimumWidth,
-                                minimumHeight: ScreenComposer.minimumHeight, targetFramesPerSecond: 30)
+            // No minimum for the loop: below 60×20 the composer draws the notebook's own
+            // too-small screen, the one `render` shows too, and keys still reach the notebook.
+            let loop = LiveLoop(screen: terminal, minimumWidth: 0, minimumHeight: 0, targetFramesPerSecond: 30)
             var shownVersion = -1
             var frame = Buffer(width: 0, height: 0)
             loop.run(
