@@ -3,15 +3,7 @@ import XCTest
 
 /// The `:` command line in the running notebook: `:set` in and out of range, `:focus`,
 /// history with ↑ and ↓, and Tab completion.
-final class NotebookCommandLineTests: XCTestCase {
-    private var notebook: NotebookRun!
-
-    override func tearDown() {
-        notebook?.finish()
-        notebook = nil
-        super.tearDown()
-    }
-
+final class NotebookCommandLineTests: NotebookTestCase {
     func testSetInRangeRestartsTrainingAndOutOfRangeNamesTheRangeAndChangesNothing() throws {
         let range = try XCTUnwrap(try ScenarioFile("vanishing-gradients").range(of: "radius"))
         notebook = try NotebookRun()

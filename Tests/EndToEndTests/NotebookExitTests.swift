@@ -3,13 +3,10 @@ import XCTest
 
 /// Leaving the notebook while it trains (q, Ctrl-C, SIGTERM, SIGHUP) gives the terminal back
 /// exactly, and `--record` leaves a valid asciinema v2 file behind.
-final class NotebookExitTests: XCTestCase {
-    private var notebook: NotebookRun!
+final class NotebookExitTests: NotebookTestCase {
     private var scratch: URL?
 
     override func tearDown() {
-        notebook?.finish()
-        notebook = nil
         if let scratch { try? FileManager.default.removeItem(at: scratch) }
         super.tearDown()
     }

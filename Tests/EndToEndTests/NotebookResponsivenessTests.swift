@@ -5,15 +5,7 @@ import XCTest
 /// `send-keys` to the change showing in `capture-pane`, which adds tmux's own process starts
 /// and a 10 ms polling step, so the bound here is generous: a functional check that the loop
 /// does not wait on training, not a benchmark.
-final class NotebookResponsivenessTests: XCTestCase {
-    private var notebook: NotebookRun!
-
-    override func tearDown() {
-        notebook?.finish()
-        notebook = nil
-        super.tearDown()
-    }
-
+final class NotebookResponsivenessTests: NotebookTestCase {
     func testKeysAreAnsweredPromptlyWhileTrainingRuns() throws {
         notebook = try NotebookRun()
         notebook.waitForFirstFrame()

@@ -3,15 +3,7 @@ import XCTest
 
 /// The notebook's screen as a whole: focus and zoom, the help overlay, the walkthrough,
 /// live resizes and the too-small screen, and a second scenario.
-final class NotebookScreenTests: XCTestCase {
-    private var notebook: NotebookRun!
-
-    override func tearDown() {
-        notebook?.finish()
-        notebook = nil
-        super.tearDown()
-    }
-
+final class NotebookScreenTests: NotebookTestCase {
     func testTabMovesTheFocusedFrameAndZTogglesZoom() throws {
         let scenario = try ScenarioFile("vanishing-gradients")
         notebook = try NotebookRun()

@@ -3,15 +3,7 @@ import XCTest
 
 /// `rnnbook open vanishing-gradients` as a user meets it: the first frame, then the keys that
 /// drive training (space, `.`, r, + and -), read back from the status bar.
-final class NotebookTrainingTests: XCTestCase {
-    private var notebook: NotebookRun!
-
-    override func tearDown() {
-        notebook?.finish()
-        notebook = nil
-        super.tearDown()
-    }
-
+final class NotebookTrainingTests: NotebookTestCase {
     func testFirstFrameHasTitleRowPaneFramesAndAPausedStatusBar() throws {
         let scenario = try ScenarioFile("vanishing-gradients")
         notebook = try NotebookRun(width: 120, height: 36)
