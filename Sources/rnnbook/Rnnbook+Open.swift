@@ -77,7 +77,11 @@ extension Rnnbook {
                 },
                 render: { width, height in
                     if frame.width != width || frame.height != height { frame = Buffer(width: width, height: height) }
-                    runtime.frame(into: &frame, now: now(), framesPerSecond: loop.measuredFramesPerSecond)
+                    // The frame rate means something only while training draws frames.
+                    let feed = runtime.training.snapshot
+                    let training = feed.running || feed.pendingSteps > 0
+                    let rate = training && loop.measuredFramesPerSecond > 0 ? loop.measuredFramesPerSecond : nil
+                    runtime.frame(into: &frame, now: now(), framesPerSecond: rate)
                     try? recorder?.record(frame, at: now())
                     return frame
                 })

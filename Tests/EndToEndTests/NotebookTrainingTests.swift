@@ -20,6 +20,7 @@ final class NotebookTrainingTests: NotebookTestCase {
         XCTAssertTrue(status.isPaused, status.text)
         XCTAssertFalse(status.isRunning, status.text)
         XCTAssertTrue(status.text.hasSuffix("? help"), status.text)
+        XCTAssertNil(status.framesPerSecond, "no frame rate while nothing trains: \(status)")
 
         let screen = notebook.styledScreen()
         XCTAssertEqual(screen.frames.count, scenario.panes.count, "one frame per pane: \(screen.frames)")
@@ -39,6 +40,7 @@ final class NotebookTrainingTests: NotebookTestCase {
         usleep(600_000)
         let later = notebook.statusBar
         XCTAssertTrue(later.isPaused, later.text)
+        XCTAssertNil(later.framesPerSecond, "no stale frame rate once paused: \(later)")
         XCTAssertLessThanOrEqual(try XCTUnwrap(later.step), try XCTUnwrap(paused.step) + 1, "training stopped: \(paused) → \(later)")
     }
 
