@@ -35,4 +35,17 @@ final class NotebookResponsivenessTests: NotebookTestCase {
         })
         XCTAssertGreaterThan(try XCTUnwrap(after.step), try XCTUnwrap(running.step), "training went on: \(running) → \(after)")
     }
+
+    func testAPausedNotebookIdles() throws {
+        notebook = try NotebookRun()
+        notebook.waitForFirstFrame()
+        notebook.session.sendKeys(".")
+        notebook.waitForStatus("one step, paused") { $0.step == 1 && $0.isPaused }
+        let pid = try XCTUnwrap(notebook.run.pid)
+        let before = notebook.run.cpuTicks(pid)
+        usleep(1_000_000)
+        let used = notebook.run.cpuTicks(pid) - before
+        XCTAssertGreaterThanOrEqual(before, 0)
+        XCTAssertLessThanOrEqual(used, 5, "CPU ticks (1/100 s) in one paused second: no busy loop in either thread")
+    }
 }

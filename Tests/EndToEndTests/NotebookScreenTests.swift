@@ -51,6 +51,32 @@ final class NotebookScreenTests: NotebookTestCase {
         XCTAssertNil(notebook.run.waitForExit(timeout: 0.3))
     }
 
+    func testAClickFocusesThePaneUnderIt() throws {
+        notebook = try NotebookRun()
+        notebook.waitForFirstFrame()
+        let screen = notebook.styledScreen()
+        let target = try XCTUnwrap(screen.frames.first { $0.title != screen.focusedFrame?.title }, "\(screen.frames)")
+        // An X10 mouse report: ESC [ M, then button, column and row, each offset by 32, 1-based.
+        let (x, y) = (target.x + 3, target.y + 2)
+        notebook.session.sendBytes([0x1B, 0x5B, 0x4D, 32 + 0, UInt8(32 + x + 1), UInt8(32 + y + 1)])
+        notebook.waitForScreen("a click at \(x),\(y) to focus \(target.title)") { $0.focusedFrame?.title == target.title }
+    }
+
+    func testSlashSearchesTheQuestionsAndEscapeClosesIt() throws {
+        notebook = try NotebookRun()
+        notebook.waitForFirstFrame()
+        notebook.session.sendKeys("/")
+        notebook.session.type("exploding")
+        let results = try XCTUnwrap(notebook.session.waitFor("/exploding", " matches"))
+        let rows = results.components(separatedBy: "\n")
+        let query = try XCTUnwrap(rows.firstIndex { $0.contains("/exploding") })
+        XCTAssertTrue(rows.dropFirst(query + 1).prefix(3).contains { $0.lowercased().contains("exploding") },
+                      "a question about exploding gradients comes first:\n\(results)")
+        notebook.session.sendKeys("Escape")
+        XCTAssertTrue(notebook.session.poll(timeout: 5) { !notebook.session.capture().contains("/exploding") }, "Escape closes it")
+        XCTAssertTrue(notebook.statusBar.text.hasSuffix("? help"), notebook.statusBar.text)
+    }
+
     func testNAndPWalkTheWalkthrough() throws {
         let scenario = try ScenarioFile("vanishing-gradients")
         let count = scenario.stepTitles.count
