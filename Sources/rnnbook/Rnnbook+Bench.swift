@@ -20,12 +20,16 @@ extension Rnnbook {
         @Flag(help: "Print {\"results\": {\"W0\": {\"ms_per_step\": …}, …}} on one line.")
         var json = false
 
+        @Flag(help: "Time the notebook instead: frame compose + diff at 80×24 and 200×60, start to first frame, and peak memory of the attention scenario.")
+        var ui = false
+
         func validate() throws {
             if let threads, threads < 1 || threads > 256 { throw InputError(place: "--threads", "must be between 1 and 256, got \(threads)") }
             if seconds <= 0 || seconds > 600 { throw InputError(place: "--seconds", "must be in (0, 600], got \(seconds)") }
         }
 
         func run() throws {
+            if ui { return try UIBenchmark.run(json: json) }
             if let threads { setBLASThreads(threads) }
             let names = workload.map { [$0] } ?? BenchWorkload.names
             var results: [String: Any] = [:]

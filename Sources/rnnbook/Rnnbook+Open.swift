@@ -18,6 +18,12 @@ extension Rnnbook {
         @Option(help: ArgumentHelp("Also load scenarios from this folder.", valueName: "dir"))
         var scenarios: String?
 
+        @Option(help: ArgumentHelp("Train a character scenario (char-lm) on this UTF-8 text file.", valueName: "file"))
+        var text: String?
+
+        @Option(help: ArgumentHelp("Forecast this series instead (time-series): a CSV file with one numeric column.", valueName: "file"))
+        var csv: String?
+
         @OptionGroup var display: DisplayOptions
 
         @Option(help: ArgumentHelp("Also record the session as an asciinema v2 file.", valueName: "file.cast"))
@@ -32,12 +38,14 @@ extension Rnnbook {
             var options = try ScenarioOptions.parse([scenario ?? "vanishing-gradients"])
             options.assignments = assignments
             options.scenarios = scenarios
+            options.text = text
+            options.csv = csv
             let (found, catalog) = options.load()
             _ = options.parameters(for: found)
             let runtime: NotebookRuntime
             do {
-                runtime = try NotebookRuntime(scenario: found, catalog: catalog, bank: loadBank(),
-                                              capabilities: .full, overrides: assignments)
+                runtime = try NotebookRuntime(scenario: found, catalog: catalog, bank: loadBank(), capabilities: .full,
+                                              overrides: assignments, customize: options.userFiles(for: found))
             } catch { Rnnbook.fail("\(found.id): \(error)") }
 
             let terminal: Terminal

@@ -28,8 +28,8 @@ extension Rnnbook {
             let caps = display.capabilities(terminfoColors: nil, default: .full)
             let runtime: NotebookRuntime
             do {
-                runtime = try NotebookRuntime(scenario: found, catalog: catalog, bank: loadBank(),
-                                              capabilities: caps, overrides: scenario.assignments)
+                runtime = try NotebookRuntime(scenario: found, catalog: catalog, bank: loadBank(), capabilities: caps,
+                                              overrides: scenario.assignments, customize: scenario.userFiles(for: found))
             } catch { Rnnbook.fail("\(found.id): \(error)") }
             if let walkthrough {
                 guard (1...max(1, found.steps.count)).contains(walkthrough) else {

@@ -7,7 +7,7 @@ struct Rnnbook: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rnnbook",
         abstract: "Train small recurrent networks live and look inside them.",
-        subcommands: [Open.self, Render.self, Run.self, Lint.self, Trace.self, Bench.self, TerminalDemo.self],
+        subcommands: [Open.self, Render.self, Run.self, List.self, Questions.self, Ask.self, Lint.self, Trace.self, Bench.self, TerminalDemo.self],
         defaultSubcommand: Open.self)
 
     /// Bad input of any kind — a usage mistake or a broken file — ends with one line on

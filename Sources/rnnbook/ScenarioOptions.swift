@@ -15,10 +15,18 @@ struct ScenarioOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Also load scenarios from this folder.", valueName: "dir"))
     var scenarios: String?
 
+    @Option(help: ArgumentHelp("Train a character scenario (char-lm) on this UTF-8 text file.", valueName: "file"))
+    var text: String?
+
+    @Option(help: ArgumentHelp("Forecast this series instead (time-series): a CSV file with one numeric column.", valueName: "file"))
+    var csv: String?
+
+    func catalog() -> ScenarioCatalog { Self.catalog(extraFolder: scenarios) }
+
     /// The shipped catalogue plus the user's folder; a broken user file is reported, not fatal.
-    func catalog() -> ScenarioCatalog {
+    static func catalog(extraFolder: String?) -> ScenarioCatalog {
         var folders = [ScenarioCatalog.shippedDirectory]
-        if let scenarios { folders.append(URL(fileURLWithPath: scenarios)) }
+        if let extraFolder { folders.append(URL(fileURLWithPath: extraFolder)) }
         let catalog = ScenarioCatalog(directories: folders, questionsDirectory: ScenarioCatalog.shippedQuestionsDirectory)
         for d in catalog.diagnostics where d.isError && !d.file.hasPrefix(ScenarioCatalog.shippedDirectory.path) {
             FileHandle.standardError.write(Data("rnnbook: skipped \(d)\n".utf8))
@@ -36,14 +44,36 @@ struct ScenarioOptions: ParsableArguments {
         return (found, catalog)
     }
 
-    /// The scenario's parameters with every `--set` applied, or exit 2 naming the bad one.
+    /// The scenario's parameters with every `--set`, `--text` and `--csv` applied, or exit 2
+    /// naming the bad one.
     func parameters(for scenario: Scenario) -> ParameterSet {
         var parameters = scenario.parameters
         for assignment in assignments {
             do { try parameters.apply(assignment: assignment) } catch { Rnnbook.fail("--set \(assignment): \(error)") }
         }
+        do { try userFiles(for: scenario)(&parameters) } catch { Rnnbook.fail("\(error)") }
         do { _ = try parameters.recipe() } catch { Rnnbook.fail("\(scenario.id): \(error)") }
         return parameters
+    }
+
+    /// Scenarios whose data the user may replace, by the kind of file.
+    static let textTasks: Set<String> = ["text"]
+    static let seriesTasks: Set<String> = ["sine", "noisy-sine", "mackey-glass", "csv"]
+
+    /// `--text` and `--csv` as a change to a scenario's parameters; throws when the scenario
+    /// does not train on that kind of data.
+    func userFiles(for scenario: Scenario) -> (inout ParameterSet) throws -> Void {
+        let (text, csv, task, id) = (text, csv, scenario.parameters.task, scenario.id)
+        return { parameters in
+            if let text {
+                guard Self.textTasks.contains(task) else { throw CommandError("--text applies to character scenarios such as char-lm; \(id) trains on \(task)") }
+                parameters.textFile = URL(fileURLWithPath: text).path
+            }
+            if let csv {
+                guard Self.seriesTasks.contains(task) else { throw CommandError("--csv applies to forecasting scenarios such as time-series; \(id) trains on \(task)") }
+                parameters.csvFile = URL(fileURLWithPath: csv).path
+            }
+        }
     }
 }
 

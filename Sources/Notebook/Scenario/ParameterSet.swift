@@ -9,6 +9,8 @@ public struct ParameterSet: Sendable, Equatable {
     public let task: String
     /// For the `text` task: the corpus, already resolved inside the scenario's folder.
     public var textFile: String?
+    /// `--csv FILE`: the user's own series replaces a forecasting scenario's data.
+    public var csvFile: String?
     /// Specs by name: the registry's, narrowed by the scenario's `tweak:` section.
     public private(set) var specs: [String: ParameterSpec]
     /// Current values by name; every registry name has one.
@@ -95,6 +97,7 @@ public struct ParameterSet: Sendable, Equatable {
         var r = TrainingRecipe()
         r.task = task
         r.textFile = textFile
+        if let csvFile { r.task = "csv"; r.csvFile = csvFile }
         for name in ParameterRegistry.names {
             guard let value = values[name] else { continue }
             try ParameterRecipeMapping.write(value, name, into: &r)

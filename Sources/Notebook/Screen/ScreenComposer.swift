@@ -63,7 +63,7 @@ public enum ScreenComposer {
 
     static func drawTitle(_ content: ScreenContent, in row: Rect, into buffer: inout Buffer) {
         buffer.fill(row, with: Cell(" ", style: titleStyle))
-        var x = buffer.put(" rnnbook ", x: row.x, y: row.y, style: titleStyle)
+        var x = buffer.put(" rnnbook", x: row.x, y: row.y, style: titleStyle)
         let separator = content.capabilities.glyphs == .ascii ? " - " : " · "
         x = buffer.put(separator + content.scenarioTitle, x: x, y: row.y, style: titleStyle, clip: row)
         if let step = content.stepTitle, content.state.walkthroughCount > 0 {

@@ -19,20 +19,27 @@ public final class NotebookRuntime {
     public private(set) var questionID: String?
     var caches = ScreenCaches()
     var searchResults: [Question] = []
-    /// `--set` overrides, kept so `r` and `:open` of the same scenario honour them.
-    let overrides: [String]
+    /// The command line's changes to the first scenario (`--set`, `--text`, `--csv`), kept so
+    /// reopening it honours them.
+    let customize: (inout ParameterSet) throws -> Void
+    let firstScenarioID: String
 
-    /// Builds the notebook for `scenario` with `--set` overrides applied.
+    /// Builds the notebook for `scenario` with `--set` overrides applied, then `customize`.
     /// - Throws: `ParameterError` or `InputError` for a bad override, one line each.
     public init(scenario: Scenario, catalog: ScenarioCatalog, bank: QuestionBank,
-                capabilities: Capabilities, overrides: [String] = []) throws {
+                capabilities: Capabilities, overrides: [String] = [],
+                customize: @escaping (inout ParameterSet) throws -> Void = { _ in }) throws {
         self.scenario = scenario
         self.catalog = catalog
         self.bank = bank
         self.capabilities = capabilities
-        self.overrides = overrides
+        self.customize = { parameters in
+            for assignment in overrides { try parameters.apply(assignment: assignment) }
+            try customize(&parameters)
+        }
+        firstScenarioID = scenario.id
         var parameters = scenario.parameters
-        for assignment in overrides { try parameters.apply(assignment: assignment) }
+        try self.customize(&parameters)
         self.parameters = parameters
         state = NotebookRuntime.initialState(scenario)
         questionID = scenario.questions.first
@@ -111,7 +118,7 @@ public final class NotebookRuntime {
         let history = state.commandHistory
         scenario = next
         parameters = next.parameters
-        for assignment in overrides where next.id == state.scenarioID { try? parameters.apply(assignment: assignment) }
+        if next.id == firstScenarioID { try? customize(&parameters) }
         state = NotebookRuntime.initialState(next)
         state.commandHistory = history
         questionID = next.questions.first

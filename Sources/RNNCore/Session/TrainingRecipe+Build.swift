@@ -18,6 +18,9 @@ extension TrainingRecipe {
         case "mackey-glass": return try MackeyGlassTask(length: seqLen ?? 100)
         case "marker-later": return try MarkerLater(length: seqLen ?? 20)
         case "padded": return try PaddedSequences(lengths: 5...(seqLen ?? 20))
+        case "csv":
+            guard let csvFile else { throw InputError(place: "task", "the csv task needs a file (--csv FILE)") }
+            return try CSVSeries(contentsOfFile: csvFile, length: seqLen ?? 50)
         case "text":
             return try CharacterText(contentsOfFile: textFile ?? Self.defaultCorpus, length: seqLen ?? 64)
         case "reverse":

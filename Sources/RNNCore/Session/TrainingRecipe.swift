@@ -11,6 +11,8 @@ public struct TrainingRecipe: Sendable, Equatable {
     public var seqLen: Int? = nil
     /// For the character task: the text file.
     public var textFile: String? = nil
+    /// For the csv task: a file with one numeric column.
+    public var csvFile: String? = nil
     public var cell: CellKind = .lstm
     public var layerNorm = false
     /// Add each layer's input to its output (between layers of equal width).
@@ -42,7 +44,7 @@ public struct TrainingRecipe: Sendable, Equatable {
     public init() {}
 
     public static let taskNames = ["adding", "copy", "sine", "noisy-sine", "mackey-glass", "marker-later", "padded", "text",
-                                   "reverse", "dates"]
+                                   "csv", "reverse", "dates"]
     /// The tasks that need the encoder–decoder (`Seq2SeqSession`).
     public static let seq2seqTaskNames = ["reverse", "dates"]
     public static let optimizerNames = ["sgd", "momentum", "adagrad", "rmsprop", "adam"]
