@@ -14,9 +14,10 @@ protocol CellSink {
 
 /// Writes a Buffer to a screen, sending only the cells that differ from the last one painted.
 ///
-/// Keeps its own copy of the previous buffer (TermGrid's `Buffer.changes(since:)` can replace
-/// the comparison later) and the colour pair each screen cell shows, so colour pairs are
-/// allocated on demand and recycled only when no cell on screen uses them.
+/// The cells to write come from TermGrid's `Buffer.changes(since:)` (the diff the ANSI writer
+/// and the asciicast recorder use too). The painter keeps the previous buffer and the colour
+/// pair each screen cell shows, so colour pairs are allocated on demand and recycled only when
+/// no cell on screen uses them.
 struct CellPainter {
     private var previous: Buffer?
     private var pairOnScreen: [Int32] = []
@@ -48,45 +49,55 @@ struct CellPainter {
 
     /// Paints `buffer` on a screen of `width`×`height` cells (cells outside it are dropped).
     mutating func paint<Sink: CellSink>(_ buffer: Buffer, width: Int, height: Int, into sink: inout Sink) {
-        let full = repaintPending || previous?.width != buffer.width || previous?.height != buffer.height
-        if full {
+        let columns = max(0, min(buffer.width, width)), rows = max(0, min(buffer.height, height))
+        var pen = Pen()
+        if let previous, !repaintPending, previous.width == buffer.width, previous.height == buffer.height {
+            for run in buffer.changes(since: previous) where run.y < rows && run.x < columns {
+                write(run.cells.prefix(columns - run.x), x: run.x, y: run.y, rowWidth: buffer.width, pen: &pen, into: &sink)
+            }
+        } else {
             sink.clearAll()
             pairs.releaseAll()
             pairOnScreen = Array(repeating: 0, count: buffer.width * buffer.height)
             repaintPending = false
-        }
-        let columns = max(0, min(buffer.width, width)), rows = max(0, min(buffer.height, height))
-        var lastStyle: Style?, lastAttributes: AttributeBits = 0, lastPair: Int32 = 0
-        var writes = 0
-        // The same size as `buffer` whenever it is compared (a size change forces `full`).
-        let oldCells = full ? [] : previous?.cells ?? []
-        let compare = !oldCells.isEmpty
-        buffer.cells.withUnsafeBufferPointer { cells in oldCells.withUnsafeBufferPointer { old in
             for y in 0..<rows {
-                for x in 0..<columns {
-                    let i = y * buffer.width + x
-                    let cell = cells[i]
-                    if compare && old[i] == cell { continue }
-                    if cell.style != lastStyle {
-                        lastStyle = cell.style
-                        lastAttributes = Self.attributes(cell.style.attributes)
-                        lastPair = pair(for: cell.style, sink: &sink)
-                    }
-                    pairs.release(pairOnScreen[i])
-                    pairs.retain(lastPair)
-                    pairOnScreen[i] = lastPair
-                    sink.put(x: x, y: y, glyph: shownGlyph(cell.glyph), attributes: lastAttributes, pair: lastPair)
-                    writes += 1
-                }
+                let row = y * buffer.width
+                write(buffer.cells[row ..< row + columns], x: 0, y: y, rowWidth: buffer.width, pen: &pen, into: &sink)
             }
-        } }
+        }
         previous = buffer
-        lastWriteCount = writes
+        lastWriteCount = pen.writes
+    }
+
+    /// The style last turned into ncurses attributes and a pair: consecutive cells of one
+    /// style (most of a frame) skip the folding and the pair lookup.
+    private struct Pen {
+        var style: Style?, attributes: AttributeBits = 0, pair: Int32 = 0, writes = 0
+    }
+
+    /// Writes consecutive cells of one row from column `x`.
+    private mutating func write<Sink: CellSink>(_ cells: ArraySlice<Cell>, x: Int, y: Int, rowWidth: Int,
+                                                pen: inout Pen, into sink: inout Sink) {
+        var column = x, index = y * rowWidth + x
+        for cell in cells {
+            let style = cell.style
+            if style != pen.style {
+                pen.style = style
+                pen.attributes = Self.attributes(style.attributes)
+                pen.pair = pair(for: style, sink: &sink)
+            }
+            pairs.release(pairOnScreen[index])
+            pairs.retain(pen.pair)
+            pairOnScreen[index] = pen.pair
+            sink.put(x: column, y: y, glyph: shownGlyph(cell.glyph), attributes: pen.attributes, pair: pen.pair)
+            column += 1; index += 1
+        }
+        pen.writes += cells.count
     }
 
     private mutating func pair<Sink: CellSink>(for style: Style, sink: inout Sink) -> Int32 {
-        let fg = ColorFolding.number(style.foreground, in: palette)
-        let bg = ColorFolding.number(style.background, in: palette)
+        let fg = palette.number(for: style.foreground)
+        let bg = palette.number(for: style.background)
         return pairs.pair(foreground: fg, background: bg) { p, f, b in
             sink.definePair(p, foreground: f, background: b)
         }

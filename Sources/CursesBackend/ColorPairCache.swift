@@ -85,17 +85,12 @@ struct ColorPairCache {
         return best
     }
 
-    /// How far apart two colour numbers look; the terminal default counts as its own colour.
+    /// How far apart two colour numbers look (squared RGB distance); the terminal default
+    /// counts as its own colour, far from every other.
     private func distance(_ a: Int32, _ b: Int32) -> Int {
         if a == b { return 0 }
-        guard let ca = rgb(a), let cb = rgb(b) else { return 1 << 20 }
-        return ColorFolding.distance(ca, cb)
-    }
-
-    private func rgb(_ number: Int32) -> (Int, Int, Int)? {
-        guard number >= 0 else { return nil }
-        if palette == .direct { return (Int(number >> 16 & 0xFF), Int(number >> 8 & 0xFF), Int(number & 0xFF)) }
-        let c = ColorFolding.rgb(ofIndex: UInt8(truncatingIfNeeded: number))
-        return (Int(c.0), Int(c.1), Int(c.2))
+        guard let ca = palette.rgb(ofNumber: a), let cb = palette.rgb(ofNumber: b) else { return 1 << 20 }
+        let dr = ca.0 - cb.0, dg = ca.1 - cb.1, db = ca.2 - cb.2
+        return dr * dr + dg * dg + db * db
     }
 }

@@ -19,13 +19,15 @@ public protocol TerminalScreen: AnyObject {
 /// `idleWakeMilliseconds` (to notice a resume after Ctrl-Z).
 public final class LiveLoop {
     public let screen: TerminalScreen
-    /// Below this size the app is not rendered; a message asks for a larger terminal.
+    /// Below this size the app is not rendered; `tooSmallScreen` asks for a larger terminal.
+    /// An app that draws its own message for small sizes (the notebook) passes 0 for both.
     public let minimumWidth: Int, minimumHeight: Int
     public let targetFramesPerSecond: Int
     public var idleWakeMilliseconds = 250
     /// Frames drawn so far.
     public private(set) var framesDrawn = 0
-    /// Frames per second over the last second or so (for a status bar).
+    /// Frames per second over the last second or so of busy frames (for a status bar); 0
+    /// until the app has been busy for a second, then kept while it idles.
     public private(set) var measuredFramesPerSecond = 0.0
 
     private let clock = ContinuousClock()
@@ -54,7 +56,13 @@ public final class LiveLoop {
         var windowStart = clock.now, framesInWindow = 0
         while true {
             busy = tick(nextFrame)
-            if busy { dirty = true }
+            if busy {
+                dirty = true
+            } else {
+                // The rate is measured over busy stretches only: idle time would dilute the
+                // first reading after a resume (a paused app draws no frames on purpose).
+                windowStart = clock.now; framesInWindow = 0
+            }
 
             let wait: Int
             if busy { wait = milliseconds(until: nextFrame) } else if dirty { wait = 0 } else { wait = idleWakeMilliseconds }

@@ -60,6 +60,8 @@ extension Rnnbook {
                 return runtime
             }
             if let first { app.enter(first, play: play) }
+            // No minimum for the loop: below 60×20 the composer draws the notebook's own
+            // too-small screen, the one `render` shows too, and keys still reach the notebook.
             let loop = LiveLoop(screen: terminal, minimumWidth: 0, minimumHeight: 0, targetFramesPerSecond: 30)
             loop.run(
                 update: { event in app.handle(event) },
@@ -151,7 +153,10 @@ final class LiveApp {
     func frame(width: Int, height: Int, fps: Double) -> Buffer {
         if frame.width != width || frame.height != height { frame = Buffer(width: width, height: height) }
         if let notebook {
-            notebook.frame(into: &frame, now: now(), framesPerSecond: fps)
+            // The frame rate means something only while training draws frames.
+            let feed = notebook.training.snapshot
+            let rate = (feed.running || feed.pendingSteps > 0) && fps > 0 ? fps : nil
+            notebook.frame(into: &frame, now: now(), framesPerSecond: rate)
         } else {
             home.frame(into: &frame, capabilities: capabilities)
         }

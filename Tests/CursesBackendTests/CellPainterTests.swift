@@ -109,6 +109,21 @@ final class CellPainterTests: XCTestCase {
         XCTAssertEqual(sink.writes[0].glyph, "?")
     }
 
+    func testLaterPaintsClipChangedRunsToTheScreen() {
+        var p = painter(), sink = RecordingSink()
+        var b = Buffer(width: 6, height: 3)
+        p.paint(b, width: 4, height: 2, into: &sink)
+        XCTAssertEqual(sink.writes.count, 8)
+        sink.writes.removeAll()
+        b.put("abcdef", x: 0, y: 1)
+        b.put("zz", x: 4, y: 0)
+        b.put("hidden", x: 0, y: 2)
+        p.paint(b, width: 4, height: 2, into: &sink)
+        XCTAssertEqual(sink.writes.map { String($0.glyph) }.joined(), "abcd", "row 1 up to the screen's edge, nothing else")
+        XCTAssertEqual(sink.writes.map(\.x), [0, 1, 2, 3])
+        XCTAssertEqual(p.lastWriteCount, 4)
+    }
+
     func testAttributeBitsAreDistinct() {
         let all: [AttributeBits] = [CellPainter.bold, CellPainter.dim, CellPainter.italic, CellPainter.underline, CellPainter.reverse]
         XCTAssertEqual(Set(all).count, 5)

@@ -110,6 +110,37 @@ final class LiveLoopTests: XCTestCase {
         XCTAssertEqual(tiny.width, 3)
     }
 
+    func testWithNoMinimumTheAppDrawsEverySizeItself() {
+        let screen = FakeScreen(width: 50, height: 15)
+        screen.scheduled = [(0.05, .resize(width: 10, height: 3)), (0.1, .key(.character("q")))]
+        var renderedSizes: [String] = []
+        LiveLoop(screen: screen, minimumWidth: 0, minimumHeight: 0).run(
+            update: { $0 != .key(.character("q")) }, tick: { _ in false },
+            render: { w, h in renderedSizes.append("\(w)x\(h)"); return Buffer(width: w, height: h) })
+        XCTAssertEqual(renderedSizes, ["50x15", "10x3"])
+    }
+
+    func testFrameRateIsMeasuredOverBusyStretchesOnly() {
+        // Idle for 1.2 s, then busy: time spent idling must not dilute the first readings.
+        let screen = FakeScreen()
+        let loop = LiveLoop(screen: screen)
+        var readings: [Double] = []
+        loop.run(
+            update: { event in
+                if event == .tick { readings.append(loop.measuredFramesPerSecond) }
+                return screen.elapsed < 2.6
+            },
+            tick: { deadline in
+                guard screen.elapsed > 1.2 else { return false }
+                while ContinuousClock.now < deadline {}
+                return true
+            },
+            render: { Buffer(width: $0, height: $1) })
+        let measured = readings.filter { $0 > 0 }
+        XCTAssertFalse(measured.isEmpty, "a reading after a busy second")
+        XCTAssertGreaterThanOrEqual(measured.min() ?? 0, 20, "readings while busy: \(Set(measured).sorted())")
+    }
+
     func testQuittingOnTheFirstEventStillRestores() {
         let screen = FakeScreen()
         screen.scheduled = [(0, .key(.escape))]

@@ -90,9 +90,9 @@ final class DemoScreenTests: XCTestCase {
         run.session.sendKeys("Space")
         run.session.waitFor("paused")
         let pid = try XCTUnwrap(run.pid)
-        let (idle0, cpu0) = (frameNumber(run.session.capture()), cpuTicks(pid))
+        let (idle0, cpu0) = (frameNumber(run.session.capture()), run.cpuTicks(pid))
         usleep(1_000_000)
-        let (idle1, cpu1) = (frameNumber(run.session.capture()), cpuTicks(pid))
+        let (idle1, cpu1) = (frameNumber(run.session.capture()), run.cpuTicks(pid))
         XCTAssertEqual(idle1, idle0, "no frames are drawn while nothing changes")
         XCTAssertLessThanOrEqual(cpu1 - cpu0, 5, "CPU ticks (1/100 s) used in one idle second: no busy loop")
     }
@@ -100,15 +100,5 @@ final class DemoScreenTests: XCTestCase {
     private func frameNumber(_ screen: String) -> Int {
         guard let range = screen.range(of: "frame ") else { return -1 }
         return Int(screen[range.upperBound...].prefix { $0.isNumber }) ?? -1
-    }
-
-    /// utime + stime of a process, from /proc (Linux).
-    private func cpuTicks(_ pid: pid_t) -> Int {
-        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
-              let close = stat.lastIndex(of: ")") else { return -1 }
-        let fields = stat[stat.index(after: close)...].split(separator: " ")
-        // After the command name: state is field 3 of stat(5); utime and stime are 14 and 15.
-        guard fields.count > 12, let user = Int(fields[11]), let system = Int(fields[12]) else { return -1 }
-        return user + system
     }
 }

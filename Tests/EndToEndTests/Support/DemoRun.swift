@@ -90,6 +90,16 @@ final class DemoRun {
         XCTAssertEqual(session.modes, .restored, file: file, line: line)
     }
 
+    /// utime + stime of a process in clock ticks (1/100 s), from /proc (Linux); -1 if unknown.
+    func cpuTicks(_ pid: pid_t) -> Int {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return -1 }
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        // After the command name: state is field 3 of stat(5); utime and stime are 14 and 15.
+        guard fields.count > 12, let user = Int(fields[11]), let system = Int(fields[12]) else { return -1 }
+        return user + system
+    }
+
     func finish() {
         session.kill()
         try? FileManager.default.removeItem(at: directory)
