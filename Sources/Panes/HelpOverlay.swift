@@ -13,6 +13,7 @@ public enum HelpOverlay {
         ("z", "zoom the focused pane to full screen"),
         ("arrows hjkl", "scroll, or move the heatmap cursor"),
         ("PgUp PgDn", "scroll a page"),
+        ("[ ]", "previous / next layer and direction (hidden states, gates)"),
         ("n p", "next / previous walkthrough step"),
         (":", "command line"),
         ("/", "question search"),
@@ -28,6 +29,9 @@ public enum HelpOverlay {
         (":reset", "reset the model"),
         (":focus PANE", "focus a pane, e.g. :focus gradients"),
         (":open SCENARIO", "open another scenario"),
+        (":step N", "go to walkthrough step N and run its actions"),
+        (":help", "this overlay"),
+        (":quit", "quit (also :q)"),
     ]
 
     /// The help text as lines: a title row per section, then `key  action` rows.
