@@ -31,7 +31,7 @@ enum UIBenchmark {
         guard let scenario = catalog.scenario(id: "attention") else {
             throw CommandError("the attention scenario is missing from \(ScenarioCatalog.shippedDirectory.path)")
         }
-        return try NotebookRuntime(scenario: scenario, catalog: catalog, bank: loadBank(), capabilities: .full)
+        return try NotebookRuntime(scenario: scenario, catalog: catalog, questions: QuestionSource(), capabilities: .full)
     }
 
     /// Median wall time of a fresh process that loads the catalogue, builds the model and

@@ -36,9 +36,9 @@ extension Rnnbook {
             // Everything that can fail on bad input fails before the terminal is taken over.
             if let reason = Terminal.unavailableReason() { Rnnbook.fail(reason) }
             let catalog = ScenarioOptions.catalog(extraFolder: scenarios)
-            let bank = loadBank()
+            let questions = QuestionSource()
             var first: NotebookRuntime?
-            if let scenario { first = makeRuntime(scenario, catalog: catalog, bank: bank) }
+            if let scenario { first = makeRuntime(scenario, catalog: catalog, questions: questions) }
 
             let terminal: Terminal
             do { terminal = try Terminal.start() } catch let error as TerminalError { Rnnbook.fail(error.description) }
@@ -54,8 +54,8 @@ extension Rnnbook {
                     Rnnbook.fail("\(error)")
                 }
             }
-            let app = LiveApp(home: HomeScreen(catalog: catalog, bank: bank), capabilities: capabilities) { id, question in
-                guard let runtime = self.makeRuntime(id, catalog: catalog, bank: bank, exitOnError: false) else { return nil }
+            let app = LiveApp(home: HomeScreen(catalog: catalog, questions: questions), capabilities: capabilities) { id, question in
+                guard let runtime = self.makeRuntime(id, catalog: catalog, questions: questions, exitOnError: false) else { return nil }
                 if let question { runtime.showQuestion(question) }
                 return runtime
             }
@@ -77,7 +77,7 @@ extension Rnnbook {
 
         /// The notebook for scenario `id` with this command's overrides, or exit 2 (before the
         /// terminal is taken) / nil (after, when opened from the home screen).
-        func makeRuntime(_ id: String, catalog: ScenarioCatalog, bank: QuestionBank, exitOnError: Bool = true) -> NotebookRuntime? {
+        func makeRuntime(_ id: String, catalog: ScenarioCatalog, questions: QuestionSource, exitOnError: Bool = true) -> NotebookRuntime? {
             var options = ScenarioOptions()
             options.scenario = id
             options.assignments = assignments
@@ -90,7 +90,7 @@ extension Rnnbook {
                 return nil
             }
             do {
-                return try NotebookRuntime(scenario: found, catalog: catalog, bank: bank, capabilities: .full,
+                return try NotebookRuntime(scenario: found, catalog: catalog, questions: questions, capabilities: .full,
                                            overrides: assignments, customize: options.userFiles(for: found))
             } catch {
                 if exitOnError { Rnnbook.fail("\(found.id): \(error)") }

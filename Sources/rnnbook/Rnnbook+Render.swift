@@ -28,7 +28,7 @@ extension Rnnbook {
             let caps = display.capabilities(terminfoColors: nil, default: .full)
             let runtime: NotebookRuntime
             do {
-                runtime = try NotebookRuntime(scenario: found, catalog: catalog, bank: loadBank(), capabilities: caps,
+                runtime = try NotebookRuntime(scenario: found, catalog: catalog, questions: QuestionSource(), capabilities: caps,
                                               overrides: scenario.assignments, customize: scenario.userFiles(for: found))
             } catch { Rnnbook.fail("\(found.id): \(error)") }
             if let walkthrough {

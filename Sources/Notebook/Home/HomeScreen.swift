@@ -19,15 +19,16 @@ public struct HomeScreen {
     }
 
     public let catalog: ScenarioCatalog
-    public let bank: QuestionBank
+    /// Loaded on the first search, so the home screen appears at once.
+    public let questions: QuestionSource
     public private(set) var query = ""
     /// Index into `entries`, always on a scenario or question when there is one.
     public private(set) var selection = 0
     public private(set) var entries: [Entry] = []
     var previewCache = AnswerPane.LayoutCache()
 
-    public init(catalog: ScenarioCatalog, bank: QuestionBank) {
-        self.catalog = catalog; self.bank = bank
+    public init(catalog: ScenarioCatalog, questions: QuestionSource) {
+        self.catalog = catalog; self.questions = questions
         rebuild()
     }
 
@@ -47,7 +48,7 @@ public struct HomeScreen {
                 return words.allSatisfy { hay.contains($0) }
             }
             if !scenarios.isEmpty { entries.append(.chapter("Scenarios")); entries += scenarios.map(Entry.scenario) }
-            let questions = QuestionSearch.rank(query, in: bank.questions, limit: 30)
+            let questions = QuestionSearch.rank(query, in: questions.bank.questions, limit: 30)
             if !questions.isEmpty { entries.append(.chapter("Interview questions")); entries += questions.map(Entry.question) }
         }
         selection = entries.firstIndex { if case .chapter = $0 { return false } else { return true } } ?? 0

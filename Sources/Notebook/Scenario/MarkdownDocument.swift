@@ -64,7 +64,7 @@ struct MarkdownDocument {
             } else if let marker = Self.opensFence(entry.text) {
                 fenceMarker = marker
             } else if entry.text.hasPrefix("## ") || entry.text == "##" {
-                let title = entry.text.dropFirst(2).trimmingCharacters(in: .whitespaces)
+                let title = entry.text.dropFirst(2).trimmingWhitespace
                 sections.append(Section(title: title, line: entry.number, lines: [], fences: []))
                 continue
             }
@@ -100,7 +100,7 @@ struct MarkdownDocument {
     }
 
     private static func closesFence(_ line: String, _ marker: String) -> Bool {
-        let stripped = line.trimmingCharacters(in: .whitespaces)
+        let stripped = line.trimmingWhitespace
         guard let c = marker.first, stripped.count >= marker.count else { return false }
         return stripped.allSatisfy { $0 == c }
     }
@@ -113,7 +113,7 @@ struct MarkdownDocument {
             guard let marker = opensFence(lines[index].text) else { index += 1; continue }
             let start = index
             let info = lines[index].text.drop(while: { $0 == " " }).dropFirst(marker.count)
-                .trimmingCharacters(in: .whitespaces)
+                .trimmingWhitespace
             var inner: [(number: Int, text: String)] = []
             index += 1
             var closed = false

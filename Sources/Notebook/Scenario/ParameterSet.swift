@@ -72,8 +72,8 @@ public struct ParameterSet: Sendable, Equatable {
         guard let eq = text.firstIndex(of: "=") else {
             throw ParameterError("--set expects NAME=VALUE (got \"\(text)\")")
         }
-        let name = text[..<eq].trimmingCharacters(in: .whitespaces)
-        let value = text[text.index(after: eq)...].trimmingCharacters(in: .whitespaces)
+        let name = text[..<eq].trimmingWhitespace
+        let value = text[text.index(after: eq)...].trimmingWhitespace
         guard !name.isEmpty, !value.isEmpty else { throw ParameterError("--set expects NAME=VALUE (got \"\(text)\")") }
         return (name, value)
     }

@@ -74,7 +74,7 @@ public struct ParameterSpec: Sendable, Equatable {
     /// Reads a value written by a person: `0.5`, `1e-3`, `lstm`, `yes`, `none`.
     /// The error names the allowed range and, for choices, the nearest one.
     public func parse(_ text: String) throws -> ParameterValue {
-        let t = text.trimmingCharacters(in: .whitespaces)
+        let t = text.trimmingWhitespace
         let allowed = describeAllowed(scoped: true)
         if optional, t == "none" || t == "off" || t == "~" || t == "null" { return .none }
         switch kind {

@@ -127,7 +127,7 @@ public enum QuestionParser {
             }
         }
         let tags = fields["tags"].flatMap { reader.textList($0, "tags")?.map(\.text) } ?? []
-        let answer = document.body.trimmingCharacters(in: .whitespacesAndNewlines)
+        let answer = document.body.trimmingWhitespace
         if answer.isEmpty { reader.error(nil, "the answer (the text after the front matter) is empty") }
 
         guard !reader.diagnostics.containsErrors, let id, let question else {

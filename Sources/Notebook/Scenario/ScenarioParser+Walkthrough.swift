@@ -26,7 +26,7 @@ extension ScenarioParser {
             var actions: [ScenarioAction] = []
             var lines: [Int] = []
             for (number, raw) in block.lines {
-                let text = raw.trimmingCharacters(in: .whitespaces)
+                let text = raw.trimmingWhitespace
                 if text.isEmpty || text.hasPrefix("#") { continue }
                 do {
                     actions.append(try ScenarioAction.parse(text, parameters: parameters, panes: panes))
@@ -35,7 +35,7 @@ extension ScenarioParser {
                     reader.diagnostics.append(Diagnostic(file: reader.file, line: number, "\(error)"))
                 }
             }
-            if actions.isEmpty && block.lines.allSatisfy({ $0.text.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            if actions.isEmpty && block.lines.allSatisfy({ $0.text.trimmingWhitespace.isEmpty }) {
                 reader.diagnostics.append(Diagnostic(file: reader.file, line: block.openLine, "the actions block is empty"))
             }
             var prose = section.lines.map(\.text)

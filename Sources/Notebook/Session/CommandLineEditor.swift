@@ -22,7 +22,7 @@ public struct CommandLineEditor: Equatable, Sendable {
         case .escape, .control("c"), .control("g"):
             return .cancelled
         case .enter:
-            let line = text.trimmingSpaces
+            let line = text.trimmingWhitespace
             if !line.isEmpty && history.last != line { history.append(line) }
             if history.count > 100 { history.removeFirst(history.count - 100) }
             reset(keepHistory: true)
@@ -84,11 +84,13 @@ public struct CommandLineEditor: Equatable, Sendable {
     }
 }
 
-extension String {
-    var trimmingSpaces: String {
-        var s = Substring(self)
-        while s.first == " " { s.removeFirst() }
-        while s.last == " " { s.removeLast() }
-        return String(s)
+extension StringProtocol {
+    /// The text without leading and trailing whitespace (newlines included). Written in Swift
+    /// because Foundation's `trimmingCharacters` bridges through NSString, which dominated
+    /// the time to parse the scenario and question files at start-up.
+    var trimmingWhitespace: String {
+        guard let first = firstIndex(where: { !$0.isWhitespace }),
+              let last = lastIndex(where: { !$0.isWhitespace }) else { return "" }
+        return String(self[first...last])
     }
 }

@@ -41,7 +41,7 @@ extension NotebookRuntime {
             parts.append("`" + actions.map(\.text).joined(separator: "` · `") + "`")
         }
         parts.append("**Claim.** " + scenario.claim)
-        if let id = questionID, let question = bank.question(id: id) {
+        if let id = questionID, let question = questions.question(id: id) {
             parts.append("## Interview answer: " + question.question + "\n\n" + question.answer)
         }
         parts.append("*n* next step · *p* previous · *space* play · *?* help")

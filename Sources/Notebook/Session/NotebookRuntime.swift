@@ -11,7 +11,7 @@ public final class NotebookRuntime {
     public private(set) var scenario: Scenario
     public private(set) var parameters: ParameterSet
     public let catalog: ScenarioCatalog
-    public let bank: QuestionBank
+    public let questions: QuestionSource
     public let training: TrainingThread
     public var capabilities: Capabilities
     /// The question shown under the walkthrough prose (the scenario's first, or one picked by
@@ -26,12 +26,12 @@ public final class NotebookRuntime {
 
     /// Builds the notebook for `scenario` with `--set` overrides applied, then `customize`.
     /// - Throws: `ParameterError` or `InputError` for a bad override, one line each.
-    public init(scenario: Scenario, catalog: ScenarioCatalog, bank: QuestionBank,
+    public init(scenario: Scenario, catalog: ScenarioCatalog, questions: QuestionSource,
                 capabilities: Capabilities, overrides: [String] = [],
                 customize: @escaping (inout ParameterSet) throws -> Void = { _ in }) throws {
         self.scenario = scenario
         self.catalog = catalog
-        self.bank = bank
+        self.questions = questions
         self.capabilities = capabilities
         self.customize = { parameters in
             for assignment in overrides { try parameters.apply(assignment: assignment) }
@@ -77,7 +77,7 @@ public final class NotebookRuntime {
         case .set(let name, let value): set(name, value.description, now: now)
         case .open(let id): open(id, now: now)
         case .enterStep(let index): enterStep(index, now: now)
-        case .search(let query): searchResults = QuestionSearch.rank(query, in: bank.questions)
+        case .search(let query): searchResults = QuestionSearch.rank(query, in: questions.bank.questions)
         case .openSearchResult(let index): openQuestion(at: index, now: now)
         case .quit: training.stop()
         }
@@ -233,7 +233,7 @@ extension NotebookRuntime {
 extension NotebookRuntime {
     /// Shows question `id`'s answer in the notes pane, at the walkthrough step its link names.
     public func showQuestion(_ id: String) {
-        guard let question = bank.question(id: id) else { return }
+        guard let question = questions.question(id: id) else { return }
         questionID = question.id
         if let step = question.scenarios.first(where: { $0.id == scenario.id })?.step, step >= 1 {
             state.walkthroughStep = min(step - 1, max(0, scenario.steps.count - 1))

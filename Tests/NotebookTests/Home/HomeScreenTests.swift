@@ -3,10 +3,10 @@ import XCTest
 
 final class HomeScreenTests: XCTestCase {
     let catalog = ScenarioCatalog(directories: [ScenarioCatalog.shippedDirectory])
-    let bank = QuestionBank(directory: ScenarioCatalog.shippedQuestionsDirectory)
+    let questions = QuestionSource()
 
     func testListsChaptersAndOpensTheSelectedScenario() {
-        var home = HomeScreen(catalog: catalog, bank: bank)
+        var home = HomeScreen(catalog: catalog, questions: questions)
         var buffer = Buffer(width: 100, height: 30)
         home.frame(into: &buffer, capabilities: .full)
         let text = buffer.lines.joined(separator: "\n")
@@ -19,7 +19,7 @@ final class HomeScreenTests: XCTestCase {
     }
 
     func testTypingSearchesQuestionsAndEnterOpensTheirScenario() {
-        var home = HomeScreen(catalog: catalog, bank: bank)
+        var home = HomeScreen(catalog: catalog, questions: questions)
         for c in "vanishing" { XCTAssertEqual(home.handle(.character(c)), .stay) }
         XCTAssertEqual(home.query, "vanishing")
         XCTAssertTrue(home.entries.contains { if case .question = $0 { return true } else { return false } })
@@ -37,7 +37,7 @@ final class HomeScreenTests: XCTestCase {
     }
 
     func testTooSmallTerminalSaysSo() {
-        var home = HomeScreen(catalog: catalog, bank: bank)
+        var home = HomeScreen(catalog: catalog, questions: questions)
         var buffer = Buffer(width: 40, height: 10)
         home.frame(into: &buffer, capabilities: .full)
         XCTAssertTrue(buffer.lines.joined().contains("needs at least 60×20"))
