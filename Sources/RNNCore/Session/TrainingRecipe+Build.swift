@@ -28,6 +28,8 @@ extension TrainingRecipe {
             let n = seqLen ?? 10
             return try SequenceReversal(symbols: 8, lengths: n...n)
         case "dates": return try DateTranslation()
+        case "recall": return try DelayedRecall(length: seqLen ?? 50)
+        case "missing-sine": return try MissingSine(length: seqLen ?? 50)
         default:
             throw InputError(place: "task", "unknown task \"\(task)\" (expected one of \(Self.taskNames.joined(separator: ", ")))")
         }
