@@ -35,30 +35,16 @@ struct PlotCanvas {
         guard x >= 0, y >= 0, x < width, y < height else { return }
         let bit: UInt8
         switch mode {
-        case .braille:
-            // Braille numbers dots 1-2-3 down the left column, 4-5-6 down the right, then 7 and 8
-            // across the bottom row; bit k of the code point offset is dot k+1.
-            let r = y & 3
-            bit = r < 3 ? UInt8(1) << (r + (x & 1) * 3) : (x & 1 == 0 ? 0x40 : 0x80)
+        case .braille: bit = LineRaster.brailleBit(x: x, y: y)
         case .half: bit = UInt8(1) << (y & 1)
         case .ascii: bit = 1
         }
         bits[(y / dotsY) * columns + x / dotsX] |= bit
     }
 
-    /// A straight line between two dots (Bresenham), both ends included.
+    /// A straight line between two dots, both ends included.
     mutating func line(x0: Int, y0: Int, x1: Int, y1: Int) {
-        var x = x0, y = y0
-        let dx = abs(x1 - x0), dy = -abs(y1 - y0)
-        let sx = x0 < x1 ? 1 : -1, sy = y0 < y1 ? 1 : -1
-        var err = dx + dy
-        while true {
-            set(x: x, y: y)
-            if x == x1 && y == y1 { break }
-            let e2 = 2 * err
-            if e2 >= dy { err += dy; x += sx }
-            if e2 <= dx { err += dx; y += sy }
-        }
+        LineRaster.forEachPoint(x0: x0, y0: y0, x1: x1, y1: y1) { set(x: $0, y: $1) }
     }
 
     /// Plots points `(x(i), y(i))` for i in 0..<count as a connected line.

@@ -16,33 +16,19 @@ public struct BrailleCanvas: Sendable {
     public var dotWidth: Int { columns * 2 }
     public var dotHeight: Int { rows * 4 }
 
-    /// Braille numbers dots down the left column (1,2,3 then 7) and the right (4,5,6 then 8);
-    /// bit k of the code point offset is dot k+1.
-    private static let bitFor: [[UInt8]] = [[0x01, 0x02, 0x04, 0x40], [0x08, 0x10, 0x20, 0x80]]
-
     public mutating func set(x: Int, y: Int) {
         guard x >= 0, y >= 0, x < dotWidth, y < dotHeight else { return }
-        bits[(y / 4) * columns + x / 2] |= Self.bitFor[x % 2][y % 4]
+        bits[(y / 4) * columns + x / 2] |= LineRaster.brailleBit(x: x, y: y)
     }
 
     public func isSet(x: Int, y: Int) -> Bool {
         guard x >= 0, y >= 0, x < dotWidth, y < dotHeight else { return false }
-        return bits[(y / 4) * columns + x / 2] & Self.bitFor[x % 2][y % 4] != 0
+        return bits[(y / 4) * columns + x / 2] & LineRaster.brailleBit(x: x, y: y) != 0
     }
 
-    /// A straight line between two dots (Bresenham), both ends included.
+    /// A straight line between two dots, both ends included.
     public mutating func line(x0: Int, y0: Int, x1: Int, y1: Int) {
-        var x = x0, y = y0
-        let dx = abs(x1 - x0), dy = -abs(y1 - y0)
-        let sx = x0 < x1 ? 1 : -1, sy = y0 < y1 ? 1 : -1
-        var err = dx + dy
-        while true {
-            set(x: x, y: y)
-            if x == x1 && y == y1 { break }
-            let e2 = 2 * err
-            if e2 >= dy { err += dy; x += sx }
-            if e2 <= dx { err += dx; y += sy }
-        }
+        LineRaster.forEachPoint(x0: x0, y0: y0, x1: x1, y1: y1) { set(x: $0, y: $1) }
     }
 
     /// The glyph of one cell, or nil when it has no dots.
