@@ -3,7 +3,7 @@ extension TrainingRecipe {
     /// The task, validated. A bad length is reported as "seq_len", the recipe's name for it.
     public func makeTask() throws -> any SequenceTask {
         do { return try makeTaskByName() }
-        catch var e as InputError where ["length", "lengths", "delay"].contains(e.place ?? "") {
+        catch var e as InputError where ["length", "lengths", "delay", "lag"].contains(e.place ?? "") {
             e.place = "seq_len"
             throw e
         }
@@ -25,6 +25,9 @@ extension TrainingRecipe {
             let n = seqLen ?? 10
             return try SequenceReversal(symbols: 8, lengths: n...n)
         case "dates": return try DateTranslation()
+        case "any-one": return try AnyOne(length: seqLen ?? 20)
+        case "echo": return try EchoTask(lag: seqLen ?? 10)
+        case "recall": return try DelayedRecall(lag: seqLen ?? 10)
         default:
             throw InputError(place: "task", "unknown task \"\(task)\" (expected one of \(Self.taskNames.joined(separator: ", ")))")
         }

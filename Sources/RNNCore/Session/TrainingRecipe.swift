@@ -42,7 +42,7 @@ public struct TrainingRecipe: Sendable, Equatable {
     public init() {}
 
     public static let taskNames = ["adding", "copy", "sine", "noisy-sine", "mackey-glass", "marker-later", "padded", "text",
-                                   "reverse", "dates"]
+                                   "reverse", "dates", "any-one", "echo", "recall"]
     /// The tasks that need the encoder–decoder (`Seq2SeqSession`).
     public static let seq2seqTaskNames = ["reverse", "dates"]
     public static let optimizerNames = ["sgd", "momentum", "adagrad", "rmsprop", "adam"]
