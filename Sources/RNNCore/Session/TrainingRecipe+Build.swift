@@ -3,7 +3,7 @@ extension TrainingRecipe {
     /// The task, validated. A bad length is reported as "seq_len", the recipe's name for it.
     public func makeTask() throws -> any SequenceTask {
         do { return try makeTaskByName() }
-        catch var e as InputError where ["length", "lengths", "delay"].contains(e.place ?? "") {
+        catch var e as InputError where ["length", "lengths", "delay", "lag"].contains(e.place ?? "") {
             e.place = "seq_len"
             throw e
         }
@@ -30,6 +30,9 @@ extension TrainingRecipe {
         case "dates": return try DateTranslation()
         case "recall": return try DelayedRecall(length: seqLen ?? 50)
         case "missing-sine": return try MissingSine(length: seqLen ?? 50)
+        case "any-one": return try AnyOne(length: seqLen ?? 20)
+        case "echo": return try EchoTask(lag: seqLen ?? 10)
+        case "lag-recall": return try LagRecall(lag: seqLen ?? 10)
         default:
             throw InputError(place: "task", "unknown task \"\(task)\" (expected one of \(Self.taskNames.joined(separator: ", ")))")
         }
@@ -69,7 +72,10 @@ extension TrainingRecipe {
         var firstError: Error?
         let stack = RecurrentStack<Scalar>(inputSize: width, layers: layers, bidirectional: bidirectional,
                                            seed: seed &+ 17) { _, i in
-            do { return try makeCell(kind: kind, inputSize: i, hiddenSize: H, layerNorm: ln) }
+            // A Jordan network feeds back its output, so the fed-back width is the task's output
+            // width; fed back at H it would be an Elman network with a factored W_hh.
+            do { return try makeCell(kind: kind, inputSize: i, hiddenSize: H, layerNorm: ln,
+                                     outputSize: kind == .jordan ? task.outputSize : nil) }
             catch { firstError = firstError ?? error; return ElmanCell<Scalar>(inputSize: i, hiddenSize: H) }
         }
         if let firstError { throw firstError }
