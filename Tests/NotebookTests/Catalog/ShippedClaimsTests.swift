@@ -28,3 +28,22 @@ final class ShippedClaimsTests: XCTestCase {
         s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 }
+
+/// Scenarios and answers link both ways, so a reader gets from either to the other at once.
+final class ScenarioQuestionLinkTests: XCTestCase {
+    func testEveryLinkRunsBothWays() {
+        let catalog = ScenarioCatalog(directories: [ScenarioCatalog.shippedDirectory])
+        let bank = QuestionBank(directory: ScenarioCatalog.shippedQuestionsDirectory)
+        for scenario in catalog.scenarios {
+            XCTAssertFalse(scenario.questions.isEmpty, "\(scenario.id) links no question")
+            for id in scenario.questions {
+                guard let question = bank.question(id: id) else { XCTFail("\(scenario.id) links missing question \(id)"); continue }
+                XCTAssertTrue(question.scenarios.contains { $0.id == scenario.id }, "\(id) does not link back to \(scenario.id)")
+            }
+        }
+        for question in bank.questions {
+            XCTAssertTrue(question.scenarios.contains { catalog.scenario(id: $0.id) != nil },
+                          "\(question.id) links no shipped scenario")
+        }
+    }
+}
