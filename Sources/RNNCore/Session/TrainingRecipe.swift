@@ -42,6 +42,7 @@ public struct TrainingRecipe: Sendable, Equatable {
     public init() {}
 
     public static let taskNames = ["adding", "copy", "sine", "noisy-sine", "mackey-glass", "marker-later", "padded", "text",
+                                   "waveforms", "keywords",
                                    "reverse", "dates"]
     /// The tasks that need the encoder–decoder (`Seq2SeqSession`).
     public static let seq2seqTaskNames = ["reverse", "dates"]
