@@ -17,6 +17,8 @@ extension TrainingRecipe {
         case "noisy-sine": return try SineWave(length: seqLen ?? 50, noise: 0.1)
         case "mackey-glass": return try MackeyGlassTask(length: seqLen ?? 100)
         case "marker-later": return try MarkerLater(length: seqLen ?? 20)
+        case "waveforms": return try Waveforms(length: seqLen ?? 64)
+        case "keywords": return try KeywordSentences(words: seqLen ?? 8)
         case "padded": return try PaddedSequences(lengths: 5...(seqLen ?? 20))
         case "csv":
             guard let csvFile else { throw InputError(place: "task", "the csv task needs a file (--csv FILE)") }

@@ -45,7 +45,7 @@ public struct TrainingRecipe: Sendable, Equatable {
 
     public static let taskNames = ["adding", "copy", "sine", "noisy-sine", "mackey-glass", "marker-later", "padded", "text",
                                    "csv", "reverse", "dates", "recall", "missing-sine", "any-one", "echo",
-                                   "lag-recall"]
+                                   "lag-recall", "waveforms", "keywords"]
     /// The tasks that need the encoder–decoder (`Seq2SeqSession`).
     public static let seq2seqTaskNames = ["reverse", "dates"]
     public static let optimizerNames = ["sgd", "momentum", "adagrad", "rmsprop", "adam"]
