@@ -21,14 +21,14 @@ struct ScenarioOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Forecast this series instead (time-series): a CSV file with one numeric column.", valueName: "file"))
     var csv: String?
 
-    func catalog() -> ScenarioCatalog { Self.catalog(extraFolder: scenarios) }
+    func catalog(reportSkipped: Bool = true) -> ScenarioCatalog { Self.catalog(extraFolder: scenarios, reportSkipped: reportSkipped) }
 
     /// The shipped catalogue plus the user's folder; a broken user file is reported, not fatal.
-    static func catalog(extraFolder: String?) -> ScenarioCatalog {
+    static func catalog(extraFolder: String?, reportSkipped: Bool = true) -> ScenarioCatalog {
         var folders = [ScenarioCatalog.shippedDirectory]
         if let extraFolder { folders.append(URL(fileURLWithPath: extraFolder)) }
         let catalog = ScenarioCatalog(directories: folders, questionsDirectory: ScenarioCatalog.shippedQuestionsDirectory)
-        for d in catalog.diagnostics where d.isError && !d.file.hasPrefix(ScenarioCatalog.shippedDirectory.path) {
+        for d in catalog.diagnostics where reportSkipped && d.isError && !d.file.hasPrefix(ScenarioCatalog.shippedDirectory.path) {
             FileHandle.standardError.write(Data("rnnbook: skipped \(d)\n".utf8))
         }
         return catalog
@@ -36,8 +36,14 @@ struct ScenarioOptions: ParsableArguments {
 
     /// The scenario, or exit 2 with the closest names.
     func load() -> (Scenario, ScenarioCatalog) {
-        let catalog = catalog()
+        let catalog = catalog(reportSkipped: false)
         guard let found = catalog.scenario(id: scenario) else {
+            // A scenario file that exists but is broken: its own file:line messages.
+            let broken = catalog.diagnostics.filter { $0.isError && URL(fileURLWithPath: $0.file).lastPathComponent == "\(scenario).md" }
+            if !broken.isEmpty {
+                for d in broken { FileHandle.standardError.write(Data("\(d)\n".utf8)) }
+                Foundation.exit(2)
+            }
             let near = catalog.closestIDs(to: scenario, limit: 4)
             Rnnbook.fail("unknown scenario \"\(scenario)\"" + (near.isEmpty ? "" : "; closest: \(near.joined(separator: ", "))"))
         }
