@@ -18,6 +18,7 @@ extension TrainingRecipe {
         case "mackey-glass": return try MackeyGlassTask(length: seqLen ?? 100)
         case "marker-later": return try MarkerLater(length: seqLen ?? 20)
         case "padded": return try PaddedSequences(lengths: 5...(seqLen ?? 20))
+        case "padded-sum": return try PaddedSequences(rule: .sumSign, lengths: 5...(seqLen ?? 20))
         case "text":
             return try CharacterText(contentsOfFile: textFile ?? Self.defaultCorpus, length: seqLen ?? 64)
         case "reverse":

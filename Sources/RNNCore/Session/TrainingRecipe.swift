@@ -41,7 +41,7 @@ public struct TrainingRecipe: Sendable, Equatable {
 
     public init() {}
 
-    public static let taskNames = ["adding", "copy", "sine", "noisy-sine", "mackey-glass", "marker-later", "padded", "text",
+    public static let taskNames = ["adding", "copy", "sine", "noisy-sine", "mackey-glass", "marker-later", "padded", "padded-sum", "text",
                                    "reverse", "dates"]
     /// The tasks that need the encoder–decoder (`Seq2SeqSession`).
     public static let seq2seqTaskNames = ["reverse", "dates"]
