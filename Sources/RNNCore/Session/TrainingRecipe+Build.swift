@@ -23,6 +23,7 @@ extension TrainingRecipe {
         case "csv":
             guard let csvFile else { throw InputError(place: "task", "the csv task needs a file (--csv FILE)") }
             return try CSVSeries(contentsOfFile: csvFile, length: seqLen ?? 50)
+        case "padded-sum": return try PaddedSequences(rule: .sumSign, lengths: 5...(seqLen ?? 20))
         case "text":
             return try CharacterText(contentsOfFile: textFile ?? Self.defaultCorpus, length: seqLen ?? 64)
         case "reverse":

@@ -43,9 +43,9 @@ public struct TrainingRecipe: Sendable, Equatable {
 
     public init() {}
 
-    public static let taskNames = ["adding", "copy", "sine", "noisy-sine", "mackey-glass", "marker-later", "padded", "text",
-                                   "csv", "reverse", "dates", "recall", "missing-sine", "any-one", "echo",
-                                   "lag-recall", "waveforms", "keywords"]
+    public static let taskNames = ["adding", "copy", "sine", "noisy-sine", "mackey-glass", "marker-later", "padded",
+                                   "padded-sum", "text", "csv", "reverse", "dates", "recall", "missing-sine",
+                                   "any-one", "echo", "lag-recall", "waveforms", "keywords"]
     /// The tasks that need the encoder–decoder (`Seq2SeqSession`).
     public static let seq2seqTaskNames = ["reverse", "dates"]
     public static let optimizerNames = ["sgd", "momentum", "adagrad", "rmsprop", "adam"]
