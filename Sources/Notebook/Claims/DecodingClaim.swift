@@ -34,11 +34,7 @@ public enum DecodingClaim: ScenarioClaim {
         return r
     }
 
-    public static func check(_ recipe: TrainingRecipe, log: (String) -> Void) throws -> ClaimResult {
-        try withDeterministicBLAS { try run(recipe, log: log) }
-    }
-
-    static func run(_ recipe: TrainingRecipe, log: (String) -> Void) throws -> ClaimResult {
+    public static func measure(_ recipe: TrainingRecipe, log: (String) -> Void) throws -> ClaimResult {
         var r = recipe
         r.task = "dates"
         let session = try Seq2SeqSession<Float>(r)

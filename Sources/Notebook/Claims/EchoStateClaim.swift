@@ -40,11 +40,7 @@ public enum EchoStateClaim: ScenarioClaim {
         return r
     }
 
-    public static func check(_ recipe: TrainingRecipe, log: (String) -> Void) throws -> ClaimResult {
-        try withDeterministicBLAS { try run(recipe, log: log) }
-    }
-
-    static func run(_ recipe: TrainingRecipe, log: (String) -> Void) throws -> ClaimResult {
+    public static func measure(_ recipe: TrainingRecipe, log: (String) -> Void) throws -> ClaimResult {
         let series = try MackeyGlass.series(count: washout + trainSteps + testSteps + 1)
         let radius = recipe.radius ?? 0.9
         var m: [String: Double] = [:]

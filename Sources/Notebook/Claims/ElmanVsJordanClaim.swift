@@ -28,11 +28,7 @@ public enum ElmanVsJordanClaim: ScenarioClaim {
         return r
     }
 
-    public static func check(_ recipe: TrainingRecipe, log: (String) -> Void) throws -> ClaimResult {
-        try withDeterministicBLAS { try run(recipe, log: log) }
-    }
-
-    static func run(_ recipe: TrainingRecipe, log: (String) -> Void) throws -> ClaimResult {
+    public static func measure(_ recipe: TrainingRecipe, log: (String) -> Void) throws -> ClaimResult {
         var r = recipe
         r.task = "echo"; r.seqLen = 6; r.hidden = 32; r.activation = nil; r.layers = 1; r.bidirectional = false
         r.layerNorm = false; r.residual = false; r.tbptt = nil

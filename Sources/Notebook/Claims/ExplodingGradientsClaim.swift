@@ -28,11 +28,7 @@ public enum ExplodingGradientsClaim: ScenarioClaim {
         return r
     }
 
-    public static func check(_ recipe: TrainingRecipe, log: (String) -> Void) throws -> ClaimResult {
-        try withDeterministicBLAS { try run(recipe, log: log) }
-    }
-
-    static func run(_ recipe: TrainingRecipe, log: (String) -> Void) throws -> ClaimResult {
+    public static func measure(_ recipe: TrainingRecipe, log: (String) -> Void) throws -> ClaimResult {
         var r = recipe
         r.task = "sine"; r.radius = 1.5; r.clip = nil; r.clipValue = nil; r.tbptt = nil
         r.seqLen = max(recipe.seqLen ?? 30, span + 1)

@@ -28,11 +28,7 @@ public enum LSTMGatesClaim: ScenarioClaim {
         return r
     }
 
-    public static func check(_ recipe: TrainingRecipe, log: (String) -> Void) throws -> ClaimResult {
-        try withDeterministicBLAS { try run(recipe, log: log) }
-    }
-
-    static func run(_ recipe: TrainingRecipe, log: (String) -> Void) throws -> ClaimResult {
+    public static func measure(_ recipe: TrainingRecipe, log: (String) -> Void) throws -> ClaimResult {
         var r = recipe
         r.task = "adding"; r.seqLen = 50; r.tbptt = nil; r.activation = nil; r.radius = nil
         var lstmRecipe = r, tanhRecipe = r

@@ -30,11 +30,7 @@ public enum MemoryCapacityClaim: ScenarioClaim {
         return r
     }
 
-    public static func check(_ recipe: TrainingRecipe, log: (String) -> Void) throws -> ClaimResult {
-        try withDeterministicBLAS { try run(recipe, log: log) }
-    }
-
-    static func run(_ recipe: TrainingRecipe, log: (String) -> Void) throws -> ClaimResult {
+    public static func measure(_ recipe: TrainingRecipe, log: (String) -> Void) throws -> ClaimResult {
         var m: [String: Double] = [:]
         var previous = 0.0, grows = true, below = true
         for n in sizes {

@@ -28,11 +28,7 @@ public enum MultiTaskClaim: ScenarioClaim {
         return r
     }
 
-    public static func check(_ recipe: TrainingRecipe, log: (String) -> Void) throws -> ClaimResult {
-        try withDeterministicBLAS { try run(recipe, log: log) }
-    }
-
-    static func run(_ recipe: TrainingRecipe, log: (String) -> Void) throws -> ClaimResult {
+    public static func measure(_ recipe: TrainingRecipe, log: (String) -> Void) throws -> ClaimResult {
         let length = recipe.seqLen ?? 30
         let plenty = try DelayedRecall(length: length, lag: plentyLag)
         let scarce = try DelayedRecall(length: length, lag: scarceLag)

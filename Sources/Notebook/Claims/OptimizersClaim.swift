@@ -27,11 +27,7 @@ public enum OptimizersClaim: ScenarioClaim {
         return r
     }
 
-    public static func check(_ recipe: TrainingRecipe, log: (String) -> Void) throws -> ClaimResult {
-        try withDeterministicBLAS { try run(recipe, log: log) }
-    }
-
-    static func run(_ recipe: TrainingRecipe, log: (String) -> Void) throws -> ClaimResult {
+    public static func measure(_ recipe: TrainingRecipe, log: (String) -> Void) throws -> ClaimResult {
         var base = recipe
         base.task = "sine"; base.tbptt = nil
         var m: [String: Double] = [:]

@@ -35,11 +35,7 @@ public enum RNNvsTransformerCostClaim: ScenarioClaim {
         return r
     }
 
-    public static func check(_ recipe: TrainingRecipe, log: (String) -> Void) throws -> ClaimResult {
-        try withDeterministicBLAS { try run(recipe, log: log) }
-    }
-
-    static func run(_ recipe: TrainingRecipe, log: (String) -> Void) throws -> ClaimResult {
+    public static func measure(_ recipe: TrainingRecipe, log: (String) -> Void) throws -> ClaimResult {
         var rng = SeededRandom(seed: recipe.seed)
         let cell = ElmanCell<Float>(inputSize: width, hiddenSize: width)
         cell.resetParameters(rng: &rng)

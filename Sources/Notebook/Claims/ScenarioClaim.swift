@@ -26,7 +26,16 @@ public protocol ScenarioClaim {
     /// The configuration the claim was measured with; the scenario's front matter holds
     /// exactly this (a test checks), so `open` shows what `--check` measures.
     static var scenarioDefaults: TrainingRecipe { get }
-    static func check(_ recipe: TrainingRecipe, log: (String) -> Void) throws -> ClaimResult
+    /// Trains and measures; called by `check`, which fixes how BLAS adds up.
+    static func measure(_ recipe: TrainingRecipe, log: (String) -> Void) throws -> ClaimResult
+}
+
+extension ScenarioClaim {
+    /// Checks the claim from `recipe`, with BLAS on one thread so the numbers do not depend
+    /// on the machine's core count.
+    public static func check(_ recipe: TrainingRecipe, log: (String) -> Void) throws -> ClaimResult {
+        try withDeterministicBLAS { try measure(recipe, log: log) }
+    }
 }
 
 /// The claims by scenario id.

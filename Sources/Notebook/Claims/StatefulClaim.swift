@@ -28,11 +28,7 @@ public enum StatefulClaim: ScenarioClaim {
         return r
     }
 
-    public static func check(_ recipe: TrainingRecipe, log: (String) -> Void) throws -> ClaimResult {
-        try withDeterministicBLAS { try run(recipe, log: log) }
-    }
-
-    static func run(_ recipe: TrainingRecipe, log: (String) -> Void) throws -> ClaimResult {
+    public static func measure(_ recipe: TrainingRecipe, log: (String) -> Void) throws -> ClaimResult {
         var carriedRecipe = recipe
         carriedRecipe.task = "recall"; carriedRecipe.bidirectional = false
         let stream = carriedRecipe.seqLen ?? 200

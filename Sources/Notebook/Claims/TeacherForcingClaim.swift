@@ -43,11 +43,7 @@ public enum TeacherForcingClaim: ScenarioClaim {
         return r
     }
 
-    public static func check(_ recipe: TrainingRecipe, log: (String) -> Void) throws -> ClaimResult {
-        try withDeterministicBLAS { try run(recipe, log: log) }
-    }
-
-    static func run(_ recipe: TrainingRecipe, log: (String) -> Void) throws -> ClaimResult {
+    public static func measure(_ recipe: TrainingRecipe, log: (String) -> Void) throws -> ClaimResult {
         var m: [String: Double] = [:]
         let schedules: [(String, TeacherForcingSchedule)] = [
             ("forced", .constant(1)), ("free", .constant(0)),
