@@ -5,7 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=.build/release/rnnbook
 [ -x "$bin" ] || swift build -c release
-ids=$("$bin" list --json | python3 -c 'import json,sys; print(" ".join(s["id"] for s in json.load(sys.stdin)))')
+# `rnnbook list` prints chapter names flush left and "  id  title" under them.
+ids=$("$bin" list | awk '/^  / {print $1}')
 failed=()
 total_start=$EPOCHREALTIME
 for id in $ids; do
