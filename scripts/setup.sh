@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need=()
-for pkg in libopenblas-dev libncursesw5-dev pkg-config tmux; do
+for pkg in libopenblas-dev libncursesw5-dev ncurses-bin pkg-config tmux; do
     dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
 done
 if ((${#need[@]})); then
