@@ -1,4 +1,7 @@
 import RealModule
+#if arch(x86_64)
+import _Builtin_intrinsics.intel
+#endif
 
 /// In-place elementwise nonlinearities over contiguous buffers.
 ///
@@ -13,6 +16,10 @@ public protocol VectorMath {
     static func tanhInPlace(_ x: UnsafeMutablePointer<Self>, count: Int)
     /// x ← e^x
     static func expInPlace(_ x: UnsafeMutablePointer<Self>, count: Int)
+    /// x ← min(max(x, −limit), limit), leaving NaN as it is. Returns Σx² before and after and
+    /// how many entries were outside the limits (gradient clipping by value).
+    static func clampInPlace(_ x: UnsafeMutablePointer<Self>, count: Int, limit: Self)
+        -> (before: Self, after: Self, clamped: Int)
 }
 
 extension Double: VectorMath {
@@ -25,6 +32,23 @@ extension Double: VectorMath {
     public static func expInPlace(_ x: UnsafeMutablePointer<Double>, count: Int) {
         for i in 0..<count { x[i] = Double.exp(x[i]) }
     }
+    public static func clampInPlace(_ x: UnsafeMutablePointer<Double>, count: Int, limit: Double)
+        -> (before: Double, after: Double, clamped: Int) {
+        var before = 0.0, after = 0.0, clamped = 0
+        for i in 0..<count { clampOne(x + i, limit, &before, &after, &clamped) }
+        return (before, after, clamped)
+    }
+}
+
+@inline(__always)
+private func clampOne<T: BLASReal>(_ p: UnsafeMutablePointer<T>, _ hi: T, _ before: inout T, _ after: inout T,
+                                   _ clamped: inout Int) {
+    let v = p.pointee
+    let c = v > hi ? hi : (v < -hi ? -hi : v)
+    before += v * v
+    after += c * c
+    clamped &+= c != v && !v.isNaN ? 1 : 0
+    p.pointee = c
 }
 
 extension Float: VectorMath {
@@ -69,6 +93,27 @@ extension Float: VectorMath {
         }
         while i < count { x[i] = Float.exp(x[i]); i += 1 }
     }
+
+    public static func clampInPlace(_ x: UnsafeMutablePointer<Float>, count: Int, limit: Float)
+        -> (before: Float, after: Float, clamped: Int) {
+        let hi = SIMD8<Float>(repeating: limit), lo = -hi
+        var sumBefore = SIMD8<Float>(), sumAfter = SIMD8<Float>(), hits = SIMD8<Int32>()
+        var i = 0
+        while i + 8 <= count {
+            let v = UnsafeRawPointer(x + i).loadUnaligned(as: SIMD8<Float>.self)
+            let high = v .> hi, low = v .< lo
+            let c = v.replacing(with: hi, where: high).replacing(with: lo, where: low)
+            sumBefore += v * v
+            sumAfter += c * c
+            hits.replace(with: hits &+ 1, where: high .| low)
+            UnsafeMutableRawPointer(x + i).storeBytes(of: c, as: SIMD8<Float>.self)
+            i += 8
+        }
+        var before = laneSum(sumBefore), after = laneSum(sumAfter)
+        var clamped = Int(hits.wrappedSum())
+        while i < count { clampOne(x + i, limit, &before, &after, &clamped); i += 1 }
+        return (before, after, clamped)
+    }
 }
 
 /// e^x for eight floats, within a few ulp (VectorMathTests bounds the error by 1e-6 relative).
@@ -112,4 +157,36 @@ func load8<Scalar: BLASReal>(_ p: UnsafePointer<Scalar>) -> SIMD8<Scalar> {
 @inline(__always)
 func store8<Scalar: BLASReal>(_ v: SIMD8<Scalar>, _ p: UnsafeMutablePointer<Scalar>) {
     UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD8<Scalar>.self)
+}
+
+/// √v for eight lanes with packed instructions (SSE `sqrtps` / `sqrtpd`, exact IEEE roots).
+///
+/// The standard library's `SIMD8.squareRoot()` goes lane by lane through the C library's
+/// `sqrtf`, which costs more than the rest of an optimizer's update put together.
+@inline(__always)
+func squareRoot8<Scalar: BLASReal>(_ v: SIMD8<Scalar>) -> SIMD8<Scalar> {
+    #if arch(x86_64)
+    if Scalar.self == Float.self {
+        let f = unsafeBitCast(v, to: SIMD8<Float>.self)
+        return unsafeBitCast(SIMD8<Float>(lowHalf: _mm_sqrt_ps(f.lowHalf), highHalf: _mm_sqrt_ps(f.highHalf)),
+                             to: SIMD8<Scalar>.self)
+    }
+    if Scalar.self == Double.self {
+        let d = unsafeBitCast(v, to: SIMD8<Double>.self)
+        let lo = SIMD4<Double>(lowHalf: _mm_sqrt_pd(d.lowHalf.lowHalf), highHalf: _mm_sqrt_pd(d.lowHalf.highHalf))
+        let hi = SIMD4<Double>(lowHalf: _mm_sqrt_pd(d.highHalf.lowHalf), highHalf: _mm_sqrt_pd(d.highHalf.highHalf))
+        return unsafeBitCast(SIMD8<Double>(lowHalf: lo, highHalf: hi), to: SIMD8<Scalar>.self)
+    }
+    #endif
+    var r = v
+    for i in 0..<8 { r[i] = v[i].squareRoot() }
+    return r
+}
+
+/// The sum of a vector's eight lanes.
+@inline(__always)
+func laneSum<Scalar: BLASReal>(_ v: SIMD8<Scalar>) -> Scalar {
+    let four = v.lowHalf + v.highHalf
+    let two = four.lowHalf + four.highHalf
+    return two[0] + two[1]
 }
