@@ -34,7 +34,7 @@ public final class ElmanCell<Scalar: BLASReal>: RecurrentCell {
         let H = stateSize, bi = biasIH.value.data, bh = biasHH.value.data
         for r in 0..<s.batch {
             let row = r * H
-            for j in 0..<H { s.h[row + j] = s.xProj[row + j] + s.hProj[row + j] + bi[j] + bh[j] }
+            addFour(s.xProj + row, s.hProj + row, bi, bh, into: s.h + row, count: H)
         }
         let n = s.batch * H
         switch activation {
@@ -52,12 +52,26 @@ public final class ElmanCell<Scalar: BLASReal>: RecurrentCell {
         let H = stateSize, dbi = biasIH.grad.data, dbh = biasHH.grad.data
         for r in 0..<s.batch {
             let row = r * H
-            for j in 0..<H {
+            var j = 0
+            if activation == .tanh {
+                // The common case eight lanes at a time: da = dh (1 − h²).
+                while j + 8 <= H {
+                    let h = load8(s.h + row + j)
+                    let da = load8(g.dH + row + j) * (1 - h * h)
+                    store8(da, g.dXProj + row + j)
+                    store8(da, g.dHProj + row + j)
+                    store8(load8(dbi + j) + da, dbi + j)
+                    store8(load8(dbh + j) + da, dbh + j)
+                    j += 8
+                }
+            }
+            while j < H {
                 let da = g.dH[row + j] * activation.derivative(fromOutput: s.h[row + j])
                 g.dXProj[row + j] = da
                 g.dHProj[row + j] = da
                 dbi[j] += da
                 dbh[j] += da
+                j += 1
             }
         }
     }

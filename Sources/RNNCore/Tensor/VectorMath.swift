@@ -53,60 +53,28 @@ private func clampOne<T: BLASReal>(_ p: UnsafeMutablePointer<T>, _ hi: T, _ befo
 
 extension Float: VectorMath {
     public static func sigmoidInPlace(_ x: UnsafeMutablePointer<Float>, count: Int) {
-        var i = 0
-        while i + 8 <= count {
-            let v = UnsafeRawPointer(x + i).loadUnaligned(as: SIMD8<Float>.self)
-            let y = 1 / (1 + fastExp(-v))
-            UnsafeMutableRawPointer(x + i).storeBytes(of: y, as: SIMD8<Float>.self)
-            i += 8
-        }
-        while i < count { x[i] = RNNCore.sigmoid(x[i]); i += 1 }
+        mapInPlace8(x, count: count) { 1 / (1 + fastExp(-$0)) }
     }
 
     public static func tanhInPlace(_ x: UnsafeMutablePointer<Float>, count: Int) {
-        var i = 0
-        while i + 8 <= count {
-            let v = UnsafeRawPointer(x + i).loadUnaligned(as: SIMD8<Float>.self)
-            // tanh v = sign(v)·(1 − 2 / (e^{2|v|} + 1)); near 0 that subtraction cancels, so
-            // small inputs take the odd Taylor series instead.
-            let a = v.replacing(with: -v, where: v .< 0)
-            let big = 1 - 2 / (fastExp(2 * a) + 1)
-            let a2 = a * a
-            var series = SIMD8<Float>(repeating: -17.0 / 315) * a2
-            series = (series + 2.0 / 15) * a2
-            series = (series - 1.0 / 3) * a2
-            let small = a * (series + 1)
-            var y = big.replacing(with: small, where: a .< 0.0625)
-            y = y.replacing(with: -y, where: v .< 0)
-            UnsafeMutableRawPointer(x + i).storeBytes(of: y, as: SIMD8<Float>.self)
-            i += 8
-        }
-        while i < count { x[i] = Float.tanh(x[i]); i += 1 }
+        mapInPlace8(x, count: count, fastTanh)
     }
 
     public static func expInPlace(_ x: UnsafeMutablePointer<Float>, count: Int) {
-        var i = 0
-        while i + 8 <= count {
-            let v = UnsafeRawPointer(x + i).loadUnaligned(as: SIMD8<Float>.self)
-            UnsafeMutableRawPointer(x + i).storeBytes(of: fastExp(v), as: SIMD8<Float>.self)
-            i += 8
-        }
-        while i < count { x[i] = Float.exp(x[i]); i += 1 }
+        mapInPlace8(x, count: count, fastExp)
     }
 
     public static func clampInPlace(_ x: UnsafeMutablePointer<Float>, count: Int, limit: Float)
         -> (before: Float, after: Float, clamped: Int) {
-        let hi = SIMD8<Float>(repeating: limit), lo = -hi
         var sumBefore = SIMD8<Float>(), sumAfter = SIMD8<Float>(), hits = SIMD8<Int32>()
         var i = 0
         while i + 8 <= count {
-            let v = UnsafeRawPointer(x + i).loadUnaligned(as: SIMD8<Float>.self)
-            let high = v .> hi, low = v .< lo
-            let c = v.replacing(with: hi, where: high).replacing(with: lo, where: low)
+            let v = load8(x + i)
+            let (c, out) = clamp8(v, limit)
             sumBefore += v * v
             sumAfter += c * c
-            hits.replace(with: hits &+ 1, where: high .| low)
-            UnsafeMutableRawPointer(x + i).storeBytes(of: c, as: SIMD8<Float>.self)
+            hits &-= out   // −1 in every lane that was clamped
+            store8(c, x + i)
             i += 8
         }
         var before = laneSum(sumBefore), after = laneSum(sumAfter)
@@ -114,6 +82,41 @@ extension Float: VectorMath {
         while i < count { clampOne(x + i, limit, &before, &after, &clamped); i += 1 }
         return (before, after, clamped)
     }
+}
+
+/// v clamped into [−limit, limit] with NaN kept, and −1 in the lanes that were outside.
+@inline(__always)
+private func clamp8(_ v: SIMD8<Float>, _ limit: Float) -> (SIMD8<Float>, SIMD8<Int32>) {
+    #if arch(x86_64)
+    // minps/maxps return their second operand when either is NaN, so NaN passes through.
+    let hi = SIMD4<Float>(repeating: limit), lo = -hi
+    let absMask = unsafeBitCast(SIMD4<UInt32>(repeating: 0x7FFF_FFFF), to: SIMD4<Float>.self)
+    func half(_ h: SIMD4<Float>) -> (SIMD4<Float>, SIMD4<Int32>) {
+        (_mm_min_ps(hi, _mm_max_ps(lo, h)), unsafeBitCast(_mm_cmplt_ps(hi, _mm_and_ps(h, absMask)), to: SIMD4<Int32>.self))
+    }
+    let (cl, ol) = half(v.lowHalf), (ch, oh) = half(v.highHalf)
+    return (SIMD8(lowHalf: cl, highHalf: ch), SIMD8(lowHalf: ol, highHalf: oh))
+    #else
+    let hi = SIMD8<Float>(repeating: limit), lo = -hi
+    let high = v .> hi, low = v .< lo
+    let c = v.replacing(with: hi, where: high).replacing(with: lo, where: low)
+    return (c, SIMD8<Int32>().replacing(with: -1, where: high .| low))
+    #endif
+}
+
+/// tanh for eight floats: sign(v)·(1 − 2 / (e^{2|v|} + 1)); near 0 that subtraction cancels,
+/// so small inputs take the odd Taylor series instead.
+@inline(__always)
+func fastTanh(_ v: SIMD8<Float>) -> SIMD8<Float> {
+    let a = v.replacing(with: -v, where: v .< 0)
+    let big = 1 - 2 / (fastExp(2 * a) + 1)
+    let a2 = a * a
+    var series = SIMD8<Float>(repeating: -17.0 / 315) * a2
+    series = (series + 2.0 / 15) * a2
+    series = (series - 1.0 / 3) * a2
+    let small = a * (series + 1)
+    let y = big.replacing(with: small, where: a .< 0.0625)
+    return y.replacing(with: -y, where: v .< 0)
 }
 
 /// e^x for eight floats, within a few ulp (VectorMathTests bounds the error by 1e-6 relative).
@@ -146,47 +149,4 @@ func fastExp(_ x: SIMD8<Float>) -> SIMD8<Float> {
     let nBits = unsafeBitCast(shifted, to: SIMD8<Int32>.self) &- 0x4B40_0000
     let scale = (nBits &+ 127) &<< 23
     return p * unsafeBitCast(scale, to: SIMD8<Float>.self)
-}
-
-/// Eight consecutive scalars as a vector, for loops that step through buffers eight at a time.
-@inline(__always)
-func load8<Scalar: BLASReal>(_ p: UnsafePointer<Scalar>) -> SIMD8<Scalar> {
-    UnsafeRawPointer(p).loadUnaligned(as: SIMD8<Scalar>.self)
-}
-
-@inline(__always)
-func store8<Scalar: BLASReal>(_ v: SIMD8<Scalar>, _ p: UnsafeMutablePointer<Scalar>) {
-    UnsafeMutableRawPointer(p).storeBytes(of: v, as: SIMD8<Scalar>.self)
-}
-
-/// √v for eight lanes with packed instructions (SSE `sqrtps` / `sqrtpd`, exact IEEE roots).
-///
-/// The standard library's `SIMD8.squareRoot()` goes lane by lane through the C library's
-/// `sqrtf`, which costs more than the rest of an optimizer's update put together.
-@inline(__always)
-func squareRoot8<Scalar: BLASReal>(_ v: SIMD8<Scalar>) -> SIMD8<Scalar> {
-    #if arch(x86_64)
-    if Scalar.self == Float.self {
-        let f = unsafeBitCast(v, to: SIMD8<Float>.self)
-        return unsafeBitCast(SIMD8<Float>(lowHalf: _mm_sqrt_ps(f.lowHalf), highHalf: _mm_sqrt_ps(f.highHalf)),
-                             to: SIMD8<Scalar>.self)
-    }
-    if Scalar.self == Double.self {
-        let d = unsafeBitCast(v, to: SIMD8<Double>.self)
-        let lo = SIMD4<Double>(lowHalf: _mm_sqrt_pd(d.lowHalf.lowHalf), highHalf: _mm_sqrt_pd(d.lowHalf.highHalf))
-        let hi = SIMD4<Double>(lowHalf: _mm_sqrt_pd(d.highHalf.lowHalf), highHalf: _mm_sqrt_pd(d.highHalf.highHalf))
-        return unsafeBitCast(SIMD8<Double>(lowHalf: lo, highHalf: hi), to: SIMD8<Scalar>.self)
-    }
-    #endif
-    var r = v
-    for i in 0..<8 { r[i] = v[i].squareRoot() }
-    return r
-}
-
-/// The sum of a vector's eight lanes.
-@inline(__always)
-func laneSum<Scalar: BLASReal>(_ v: SIMD8<Scalar>) -> Scalar {
-    let four = v.lowHalf + v.highHalf
-    let two = four.lowHalf + four.highHalf
-    return two[0] + two[1]
 }

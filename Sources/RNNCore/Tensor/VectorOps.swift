@@ -62,3 +62,13 @@ func addColumnSums<Scalar: BLASReal>(_ x: UnsafePointer<Scalar>, rows: Int, widt
         j += 1
     }
 }
+
+/// y ← a + b + c + d, summed left to right: a gate's pre-activation from its two products
+/// and two biases.
+@inline(__always)
+func addFour<Scalar: BLASReal>(_ a: UnsafePointer<Scalar>, _ b: UnsafePointer<Scalar>, _ c: UnsafePointer<Scalar>,
+                               _ d: UnsafePointer<Scalar>, into y: UnsafeMutablePointer<Scalar>, count n: Int) {
+    var j = 0
+    while j + 8 <= n { store8(load8(a + j) + load8(b + j) + load8(c + j) + load8(d + j), y + j); j += 8 }
+    while j < n { y[j] = a[j] + b[j] + c[j] + d[j]; j += 1 }
+}
