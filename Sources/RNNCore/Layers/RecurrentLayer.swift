@@ -58,6 +58,7 @@ public final class RecurrentLayer<Scalar: BLASReal> {
     var padded = false
     var timeOffset = 0
     let regularizers: StateRegularizers<Scalar>
+    let tokenProjection = TokenProjection<Scalar>()
     unowned(unsafe) var input: Tensor<Scalar>? = nil
 
     public init(cell: any RecurrentCell<Scalar>, nameSuffix: String = "_l0", seed: UInt64 = 0) {
@@ -101,20 +102,36 @@ public final class RecurrentLayer<Scalar: BLASReal> {
     public func forward(_ input: Tensor<Scalar>, steps T: Int, batch B: Int, lengths: [Int]? = nil,
                         initialState: UnsafePointer<Scalar>? = nil,
                         initialCell: UnsafePointer<Scalar>? = nil, timeOffset: Int = 0) {
-        reserve(steps: T, batch: B)
+        begin(steps: T, batch: B, lengths: lengths, initialState: initialState, initialCell: initialCell)
         self.input = input
+        tokenProjection.source = nil
+        let G = cell.gateWidth, I = cell.inputSize
+        // One GEMM for every step's input projection: [T·B, I] · [I, G].
+        Scalar.gemm(transA: false, transB: true, m: T * B, n: G, k: I, alpha: 1,
+                    a: input.data, lda: I, b: cell.weightIH.value.data, ldb: I,
+                    beta: 0, c: xProj.data, ldc: G)
+        unroll(timeOffset: timeOffset)
+    }
+
+    /// Sizes the buffers and sets lengths and the initial state, before the input projection.
+    func begin(steps T: Int, batch B: Int, lengths: [Int]?, initialState: UnsafePointer<Scalar>?,
+               initialCell: UnsafePointer<Scalar>?) {
+        reserve(steps: T, batch: B)
         setLengths(lengths, T: T, B: B)
-        let S = cell.stateSize, C = cell.cellSize, G = cell.gateWidth, I = cell.inputSize
+        let S = cell.stateSize, C = cell.cellSize
         if let h0 = initialState { states.data.update(from: h0, count: B * S) }
         else { states.data.update(repeating: 0, count: B * S) }
         if C > 0 {
             if let c0 = initialCell { cellStates.data.update(from: c0, count: B * C) }
             else { cellStates.data.update(repeating: 0, count: B * C) }
         }
-        // One GEMM for every step's input projection: [T·B, I] · [I, G].
-        Scalar.gemm(transA: false, transB: true, m: T * B, n: G, k: I, alpha: 1,
-                    a: input.data, lda: I, b: cell.weightIH.value.data, ldb: I,
-                    beta: 0, c: xProj.data, ldc: G)
+    }
+
+    /// The time loop, once `xProj` holds every step's input projection.
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    func unroll(timeOffset: Int) {
+        let T = steps, B = batch, S = cell.stateSize, C = cell.cellSize, G = cell.gateWidth
         self.timeOffset = timeOffset
         regularizers.begin(steps: T, batch: B, width: S, cellWidth: C, training: training,
                            recurrentDropout: recurrentDropout, zoneout: zoneout)
@@ -148,7 +165,6 @@ public final class RecurrentLayer<Scalar: BLASReal> {
                          finalCellGrad: UnsafePointer<Scalar>? = nil) {
         let T = steps, B = batch, S = cell.stateSize, C = cell.cellSize
         let G = cell.gateWidth, I = cell.inputSize
-        guard let input else { preconditionFailure("backward before forward") }
         if let g = finalStateGrad { dH.data.update(from: g, count: B * S) } else { dH.zero() }
         if C > 0 { if let g = finalCellGrad { dC.data.update(from: g, count: B * C) } else { dC.zero() } }
         for t in stride(from: T - 1, through: 0, by: -1) {
@@ -185,16 +201,21 @@ public final class RecurrentLayer<Scalar: BLASReal> {
         initialStateGrad.data.update(from: dH.data, count: B * S)
         if C > 0 { initialCellGrad.data.update(from: dC.data, count: B * C) }
         // Weight gradients, each one GEMM over all T·B rows.
-        Scalar.gemm(transA: true, transB: false, m: G, n: I, k: T * B, alpha: 1,
-                    a: dXProj.data, lda: G, b: input.data, ldb: I,
-                    beta: 1, c: cell.weightIH.grad.data, ldc: I)
         Scalar.gemm(transA: true, transB: false, m: G, n: S, k: T * B, alpha: 1,
                     a: dHProj.data, lda: G, b: regularizers.recurrentInputs(states: states.data), ldb: S,
                     beta: 1, c: cell.weightHH.grad.data, ldc: S)
-        if computesInputGrad {
-            Scalar.gemm(transA: false, transB: false, m: T * B, n: I, k: G, alpha: 1,
-                        a: dXProj.data, lda: G, b: cell.weightIH.value.data, ldb: I,
-                        beta: 0, c: inputGrad.data, ldc: I)
+        if tokenProjection.source != nil {
+            tokenProjection.backward(rows: T * B, dXProj: dXProj.data, weightIH: cell.weightIH)
+        } else {
+            guard let input else { preconditionFailure("backward before forward") }
+            Scalar.gemm(transA: true, transB: false, m: G, n: I, k: T * B, alpha: 1,
+                        a: dXProj.data, lda: G, b: input.data, ldb: I,
+                        beta: 1, c: cell.weightIH.grad.data, ldc: I)
+            if computesInputGrad {
+                Scalar.gemm(transA: false, transB: false, m: T * B, n: I, k: G, alpha: 1,
+                            a: dXProj.data, lda: G, b: cell.weightIH.value.data, ldb: I,
+                            beta: 0, c: inputGrad.data, ldc: I)
+            }
         }
         cell.weightIH.applyMask()
         cell.weightHH.applyMask()
