@@ -24,6 +24,8 @@ public final class ElmanCell<Scalar: BLASReal>: RecurrentCell {
         biasHH = Parameter("bias_hh", shape: [hiddenSize])
     }
 
+    public var projectionGradsCoincide: Bool { true }
+
     // The cell's output h_t is all its backward needs, and the layer keeps it.
     public func reserve(steps: Int, batch: Int) {}
 
@@ -50,6 +52,7 @@ public final class ElmanCell<Scalar: BLASReal>: RecurrentCell {
     @_specialize(where Scalar == Double)
     public func backward(_ s: CellStep<Scalar>, _ g: CellStepGrads<Scalar>) {
         let H = stateSize, dbi = biasIH.grad.data, dbh = biasHH.grad.data
+        let separate = g.dHProj != g.dXProj
         for r in 0..<s.batch {
             let row = r * H
             var j = 0
@@ -59,7 +62,7 @@ public final class ElmanCell<Scalar: BLASReal>: RecurrentCell {
                     let h = load8(s.h + row + j)
                     let da = load8(g.dH + row + j) * (1 - h * h)
                     store8(da, g.dXProj + row + j)
-                    store8(da, g.dHProj + row + j)
+                    if separate { store8(da, g.dHProj + row + j) }
                     store8(load8(dbi + j) + da, dbi + j)
                     store8(load8(dbh + j) + da, dbh + j)
                     j += 8
@@ -68,7 +71,7 @@ public final class ElmanCell<Scalar: BLASReal>: RecurrentCell {
             while j < H {
                 let da = g.dH[row + j] * activation.derivative(fromOutput: s.h[row + j])
                 g.dXProj[row + j] = da
-                g.dHProj[row + j] = da
+                if separate { g.dHProj[row + j] = da }
                 dbi[j] += da
                 dbh[j] += da
                 j += 1

@@ -79,6 +79,10 @@ public protocol RecurrentCell<Scalar>: AnyObject {
     var cellParameters: [Parameter<Scalar>] { get }
     /// Names of the gate blocks in G order, e.g. ["i", "f", "g", "o"]; empty for Elman.
     var gateNames: [String] { get }
+    /// True when ∂L/∂xProj and ∂L/∂hProj are always equal (both products enter the cell only
+    /// through their sum, as in Elman and LSTM): the layer then hands `backward` one buffer for
+    /// both, and the cell writes it once. Cells must accept dXProj == dHProj either way.
+    var projectionGradsCoincide: Bool { get }
 
     /// Makes the per-step caches hold at least `steps` × `batch`. Allocates only when growing.
     func reserve(steps: Int, batch: Int)
@@ -92,5 +96,6 @@ public protocol RecurrentCell<Scalar>: AnyObject {
 extension RecurrentCell {
     public var allParameters: [Parameter<Scalar>] { [weightIH, weightHH] + cellParameters }
     public var gateNames: [String] { [] }
+    public var projectionGradsCoincide: Bool { false }
     public func gateActivations(slot: Int, row: Int) -> UnsafePointer<Scalar>? { nil }
 }

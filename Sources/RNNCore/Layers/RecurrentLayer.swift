@@ -81,7 +81,8 @@ public final class RecurrentLayer<Scalar: BLASReal> {
         states.resize(T + 1, B, S); outputs.resize(T, B, S)
         cellStates.resize(T + 1, B, max(C, 1))
         xProj.resize(T, B, G); hProj.resize(T, B, G)
-        dXProj.resize(T, B, G); dHProj.resize(T, B, G)
+        dXProj.resize(T, B, G)
+        if !cell.projectionGradsCoincide { dHProj.resize(T, B, G) }
         inputGrad.resize(T, B, I)
         dH.resize(B, S); dHPrev.resize(B, S); scratch.resize(B, S)
         dC.resize(B, max(C, 1)); dCPrev.resize(B, max(C, 1))
@@ -167,6 +168,8 @@ public final class RecurrentLayer<Scalar: BLASReal> {
         let G = cell.gateWidth, I = cell.inputSize
         if let g = finalStateGrad { dH.data.update(from: g, count: B * S) } else { dH.zero() }
         if C > 0 { if let g = finalCellGrad { dC.data.update(from: g, count: B * C) } else { dC.zero() } }
+        // Cells whose two projection gradients are equal write one buffer (see RecurrentCell).
+        let dHP = cell.projectionGradsCoincide ? dXProj.data : dHProj.data
         for t in stride(from: T - 1, through: 0, by: -1) {
             if let og = outputGrad { addOutputGrad(og.data + t * B * S, step: t) }
             if recordGradNorms {
@@ -185,12 +188,12 @@ public final class RecurrentLayer<Scalar: BLASReal> {
                          xProj: xProj.data + t * B * G, hProj: hProj.data + t * B * G,
                          hPrev: hPrev, h: out.h, cPrev: cPrev, c: out.c),
                 CellStepGrads(dH: dH.data, dC: C > 0 ? dC.data : nil,
-                              dXProj: dXProj.data + t * B * G, dHProj: dHProj.data + t * B * G,
+                              dXProj: dXProj.data + t * B * G, dHProj: dHP + t * B * G,
                               dHPrev: dHPrev.data, dCPrev: C > 0 ? dCPrev.data : nil))
             regularizers.addKeptCellGrad(C > 0 ? dCPrev.data : nil, count: B * C)
             // dh_{t-1} += (dHProj_t · W_hh) ⊙ recurrent mask
             Scalar.gemm(transA: false, transB: false, m: B, n: S, k: G, alpha: 1,
-                        a: dHProj.data + t * B * G, lda: G, b: cell.weightHH.value.data, ldb: S,
+                        a: dHP + t * B * G, lda: G, b: cell.weightHH.value.data, ldb: S,
                         beta: 0, c: scratch.data, ldc: S)
             regularizers.addRecurrentGrad(scratch.data, into: dHPrev.data, count: B * S)
             if padded { passPaddedRows(step: t) }
@@ -202,7 +205,7 @@ public final class RecurrentLayer<Scalar: BLASReal> {
         if C > 0 { initialCellGrad.data.update(from: dC.data, count: B * C) }
         // Weight gradients, each one GEMM over all T·B rows.
         Scalar.gemm(transA: true, transB: false, m: G, n: S, k: T * B, alpha: 1,
-                    a: dHProj.data, lda: G, b: regularizers.recurrentInputs(states: states.data), ldb: S,
+                    a: dHP, lda: G, b: regularizers.recurrentInputs(states: states.data), ldb: S,
                     beta: 1, c: cell.weightHH.grad.data, ldc: S)
         if tokenProjection.source != nil {
             tokenProjection.backward(rows: T * B, dXProj: dXProj.data, weightIH: cell.weightIH)

@@ -90,3 +90,11 @@ func reciprocalSquareRoot8<Scalar: BLASReal>(_ v: SIMD8<Scalar>) -> SIMD8<Scalar
     #endif
     return 1 / squareRoot8(v)
 }
+
+/// One scalar in every lane, and its store from lane 0: the one-unit tail of a kernel written
+/// for eight lanes, so the last units take the same arithmetic as the rest.
+@inline(__always)
+func loadLane<Scalar: BLASReal>(_ p: UnsafePointer<Scalar>) -> SIMD8<Scalar> { SIMD8(repeating: p.pointee) }
+
+@inline(__always)
+func storeLane<Scalar: BLASReal>(_ v: SIMD8<Scalar>, _ p: UnsafeMutablePointer<Scalar>) { p.pointee = v[0] }

@@ -53,7 +53,7 @@ private func clampOne<T: BLASReal>(_ p: UnsafeMutablePointer<T>, _ hi: T, _ befo
 
 extension Float: VectorMath {
     public static func sigmoidInPlace(_ x: UnsafeMutablePointer<Float>, count: Int) {
-        mapInPlace8(x, count: count) { 1 / (1 + fastExp(-$0)) }
+        mapInPlace8(x, count: count, fastSigmoid)
     }
 
     public static func tanhInPlace(_ x: UnsafeMutablePointer<Float>, count: Int) {
@@ -102,6 +102,32 @@ private func clamp8(_ v: SIMD8<Float>, _ limit: Float) -> (SIMD8<Float>, SIMD8<I
     let c = v.replacing(with: hi, where: high).replacing(with: lo, where: low)
     return (c, SIMD8<Int32>().replacing(with: -1, where: high .| low))
     #endif
+}
+
+/// σ for eight floats.
+@inline(__always)
+func fastSigmoid(_ v: SIMD8<Float>) -> SIMD8<Float> { 1 / (1 + fastExp(-v)) }
+
+/// σ and tanh of eight lanes, for kernels that fuse a gate's arithmetic around them: Float
+/// through `fastExp`, Double through the exact library functions, as the in-place forms.
+@inline(__always)
+func sigmoid8<Scalar: BLASReal>(_ v: SIMD8<Scalar>) -> SIMD8<Scalar> {
+    if Scalar.self == Float.self {
+        return unsafeBitCast(fastSigmoid(unsafeBitCast(v, to: SIMD8<Float>.self)), to: SIMD8<Scalar>.self)
+    }
+    var y = v
+    for i in 0..<8 { y[i] = sigmoid(v[i]) }
+    return y
+}
+
+@inline(__always)
+func tanh8<Scalar: BLASReal>(_ v: SIMD8<Scalar>) -> SIMD8<Scalar> {
+    if Scalar.self == Float.self {
+        return unsafeBitCast(fastTanh(unsafeBitCast(v, to: SIMD8<Float>.self)), to: SIMD8<Scalar>.self)
+    }
+    var y = v
+    for i in 0..<8 { y[i] = Scalar.tanh(v[i]) }
+    return y
 }
 
 /// tanh for eight floats: sign(v)·(1 − 2 / (e^{2|v|} + 1)); near 0 that subtraction cancels,
