@@ -25,6 +25,8 @@ public final class ElmanCell<Scalar: BLASReal>: RecurrentCell {
     }
 
     public var projectionGradsCoincide: Bool { true }
+    public var projectionBiases: (ih: Parameter<Scalar>, hh: Parameter<Scalar>)? { (biasIH, biasHH) }
+    public var splitsRows: Bool { true }
 
     // The cell's output h_t is all its backward needs, and the layer keeps it.
     public func reserve(steps: Int, batch: Int) {}
@@ -52,7 +54,7 @@ public final class ElmanCell<Scalar: BLASReal>: RecurrentCell {
     @_specialize(where Scalar == Double)
     public func backward(_ s: CellStep<Scalar>, _ g: CellStepGrads<Scalar>) {
         let H = stateSize, dbi = biasIH.grad.data, dbh = biasHH.grad.data
-        let separate = g.dHProj != g.dXProj
+        let separate = g.dHProj != g.dXProj, biases = !g.projectionBiasesDeferred
         for r in 0..<s.batch {
             let row = r * H
             var j = 0
@@ -63,8 +65,10 @@ public final class ElmanCell<Scalar: BLASReal>: RecurrentCell {
                     let da = load8(g.dH + row + j) * (1 - h * h)
                     store8(da, g.dXProj + row + j)
                     if separate { store8(da, g.dHProj + row + j) }
-                    store8(load8(dbi + j) + da, dbi + j)
-                    store8(load8(dbh + j) + da, dbh + j)
+                    if biases {
+                        store8(load8(dbi + j) + da, dbi + j)
+                        store8(load8(dbh + j) + da, dbh + j)
+                    }
                     j += 8
                 }
             }
@@ -72,8 +76,7 @@ public final class ElmanCell<Scalar: BLASReal>: RecurrentCell {
                 let da = g.dH[row + j] * activation.derivative(fromOutput: s.h[row + j])
                 g.dXProj[row + j] = da
                 if separate { g.dHProj[row + j] = da }
-                dbi[j] += da
-                dbh[j] += da
+                if biases { dbi[j] += da; dbh[j] += da }
                 j += 1
             }
         }

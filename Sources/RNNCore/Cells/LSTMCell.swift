@@ -63,6 +63,9 @@ public final class LSTMCell<Scalar: BLASReal>: RecurrentCell {
     }
 
     public var projectionGradsCoincide: Bool { true }
+    public var projectionBiases: (ih: Parameter<Scalar>, hh: Parameter<Scalar>)? { (biasIH, biasHH) }
+    // Peephole gradients accumulate across rows, so a peephole cell runs on one thread.
+    public var splitsRows: Bool { !peepholes }
 
     // forward, per row and unit j (block offsets 0, H, 2H, 3H):
     //   i, f from c_{t-1};  g;  c = f c_{t-1} + i g;  o from c_t;  h = o tanh(c)
@@ -73,12 +76,12 @@ public final class LSTMCell<Scalar: BLASReal>: RecurrentCell {
     @_specialize(where Scalar == Double)
     public func forward(_ s: CellStep<Scalar>) {
         guard let cPrev = s.cPrev, let c = s.c else { preconditionFailure("LSTMCell needs cPrev and c") }
-        assert(s.slot < reservedSteps && s.batch <= reservedBatch, "LSTMCell: reserve before forward")
+        assert(s.slot < reservedSteps && s.rowOffset + s.batch <= reservedBatch, "LSTMCell: reserve before forward")
         let H = stateSize, G = 4 * H
         let bi = biasIH.value.data, bh = biasHH.value.data
         let pi = peepholeI?.value.data, pf = peepholeF?.value.data, po = peepholeO?.value.data
-        let gBase = gates.data + s.slot * reservedBatch * G
-        let tBase = tanhC.data + s.slot * reservedBatch * H
+        let gBase = gates.data + (s.slot * reservedBatch + s.rowOffset) * G
+        let tBase = tanhC.data + (s.slot * reservedBatch + s.rowOffset) * H
         for r in 0..<s.batch {
             let x = s.xProj + r * G, hp = s.hProj + r * G, gt = gBase + r * G
             let cp = cPrev + r * H, ct = c + r * H, tc = tBase + r * H, h = s.h + r * H
@@ -122,9 +125,9 @@ public final class LSTMCell<Scalar: BLASReal>: RecurrentCell {
         let dbi = biasIH.grad.data, dbh = biasHH.grad.data
         let pi = peepholeI?.value.data, pf = peepholeF?.value.data, po = peepholeO?.value.data
         let dpi = peepholeI?.grad.data, dpf = peepholeF?.grad.data, dpo = peepholeO?.grad.data
-        let gBase = gates.data + s.slot * reservedBatch * G
-        let tBase = tanhC.data + s.slot * reservedBatch * H
-        let separate = g.dHProj != g.dXProj
+        let gBase = gates.data + (s.slot * reservedBatch + s.rowOffset) * G
+        let tBase = tanhC.data + (s.slot * reservedBatch + s.rowOffset) * H
+        let separate = g.dHProj != g.dXProj, biases = !g.projectionBiasesDeferred
         for r in 0..<s.batch {
             let gt = gBase + r * G, dx = g.dXProj + r * G, dhp = g.dHProj + r * G, k0 = r * H
             @inline(__always) func units(_ j: Int, _ ld: (UnsafePointer<Scalar>) -> SIMD8<Scalar>,
@@ -151,8 +154,7 @@ public final class LSTMCell<Scalar: BLASReal>: RecurrentCell {
                     let o = gate * H + j
                     st(da, dx + o)
                     if separate { st(da, dhp + o) }
-                    st(ld(dbi + o) + da, dbi + o)
-                    st(ld(dbh + o) + da, dbh + o)
+                    if biases { st(ld(dbi + o) + da, dbi + o); st(ld(dbh + o) + da, dbh + o) }
                 }
                 put(0, dai); put(1, daf); put(2, dag); put(3, dao)
             }

@@ -59,6 +59,10 @@ public final class RecurrentLayer<Scalar: BLASReal> {
     var timeOffset = 0
     let regularizers: StateRegularizers<Scalar>
     let tokenProjection = TokenProjection<Scalar>()
+    let biasGradSums = Tensor<Scalar>(shape: [1])   // [G]
+    // Which loop the two threads of a row split run (see RecurrentLayer+RowSplit).
+    var splitPhase = SplitPhase.forward
+    unowned(unsafe) var splitOutputGrad: Tensor<Scalar>? = nil
     unowned(unsafe) var input: Tensor<Scalar>? = nil
 
     public init(cell: any RecurrentCell<Scalar>, nameSuffix: String = "_l0", seed: UInt64 = 0) {
@@ -129,29 +133,12 @@ public final class RecurrentLayer<Scalar: BLASReal> {
     }
 
     /// The time loop, once `xProj` holds every step's input projection.
-    @_specialize(where Scalar == Float)
-    @_specialize(where Scalar == Double)
     func unroll(timeOffset: Int) {
-        let T = steps, B = batch, S = cell.stateSize, C = cell.cellSize, G = cell.gateWidth
+        let T = steps, B = batch, S = cell.stateSize, C = cell.cellSize
         self.timeOffset = timeOffset
         regularizers.begin(steps: T, batch: B, width: S, cellWidth: C, training: training,
                            recurrentDropout: recurrentDropout, zoneout: zoneout)
-        for t in 0..<T {
-            let hPrev = states.data + t * B * S, h = hPrev + B * S
-            let cPrev: UnsafeMutablePointer<Scalar>? = C > 0 ? cellStates.data + t * B * C : nil
-            let c: UnsafeMutablePointer<Scalar>? = C > 0 ? cPrev! + B * C : nil
-            // hProj_t = (h_{t-1} ⊙ recurrent mask) · W_hhᵀ
-            let recurrentInput = regularizers.recurrentInput(hPrev, step: t)
-            Scalar.gemm(transA: false, transB: true, m: B, n: G, k: S, alpha: 1,
-                        a: recurrentInput, lda: S, b: cell.weightHH.value.data, ldb: S,
-                        beta: 0, c: hProj.data + t * B * G, ldc: G)
-            let out = regularizers.candidate(h, c, step: t)
-            cell.forward(CellStep(time: timeOffset + t, slot: t, batch: B,
-                                  xProj: xProj.data + t * B * G, hProj: hProj.data + t * B * G,
-                                  hPrev: hPrev, h: out.h, cPrev: cPrev, c: out.c))
-            regularizers.mixZoneout(step: t, hPrev: hPrev, h: h, cPrev: cPrev, c: c)
-            if padded { carryPaddedRows(step: t) }
-        }
+        if splitsRows() { runSplit(.forward, outputGrad: nil) } else { forwardRows(0, B) }
         writeOutputs()
     }
 
@@ -168,42 +155,13 @@ public final class RecurrentLayer<Scalar: BLASReal> {
         let G = cell.gateWidth, I = cell.inputSize
         if let g = finalStateGrad { dH.data.update(from: g, count: B * S) } else { dH.zero() }
         if C > 0 { if let g = finalCellGrad { dC.data.update(from: g, count: B * C) } else { dC.zero() } }
-        // Cells whose two projection gradients are equal write one buffer (see RecurrentCell).
-        let dHP = cell.projectionGradsCoincide ? dXProj.data : dHProj.data
-        for t in stride(from: T - 1, through: 0, by: -1) {
-            if let og = outputGrad { addOutputGrad(og.data + t * B * S, step: t) }
-            if recordGradNorms {
-                for b in 0..<B { gradNormSquared[t * B + b] = sumOfSquares(dH.data + b * S, S) }
-            }
-            let hPrev = states.data + t * B * S, h = hPrev + B * S
-            let cPrev: UnsafeMutablePointer<Scalar>? = C > 0 ? cellStates.data + t * B * C : nil
-            let c: UnsafeMutablePointer<Scalar>? = C > 0 ? cPrev! + B * C : nil
-            if padded { stashPaddedRows(step: t) }
-            // The cell adds its direct terms to dHPrev; zoneout's kept units start it off.
-            regularizers.splitZoneoutGrad(step: t, dH: dH.data, dC: C > 0 ? dC.data : nil,
-                                          dHPrev: dHPrev.data, dCPrev: C > 0 ? dCPrev.data : nil, B: B, S: S, C: C)
-            let out = regularizers.candidate(h, c, step: t)
-            cell.backward(
-                CellStep(time: timeOffset + t, slot: t, batch: B,
-                         xProj: xProj.data + t * B * G, hProj: hProj.data + t * B * G,
-                         hPrev: hPrev, h: out.h, cPrev: cPrev, c: out.c),
-                CellStepGrads(dH: dH.data, dC: C > 0 ? dC.data : nil,
-                              dXProj: dXProj.data + t * B * G, dHProj: dHP + t * B * G,
-                              dHPrev: dHPrev.data, dCPrev: C > 0 ? dCPrev.data : nil))
-            regularizers.addKeptCellGrad(C > 0 ? dCPrev.data : nil, count: B * C)
-            // dh_{t-1} += (dHProj_t · W_hh) ⊙ recurrent mask
-            Scalar.gemm(transA: false, transB: false, m: B, n: S, k: G, alpha: 1,
-                        a: dHP + t * B * G, lda: G, b: cell.weightHH.value.data, ldb: S,
-                        beta: 0, c: scratch.data, ldc: S)
-            regularizers.addRecurrentGrad(scratch.data, into: dHPrev.data, count: B * S)
-            if padded { passPaddedRows(step: t) }
-            // Step back: ∂L/∂h_{t-1} becomes the running gradient.
-            dH.data.update(from: dHPrev.data, count: B * S)
-            if C > 0 { dC.data.update(from: dCPrev.data, count: B * C) }
-        }
+        if splitsRows() { runSplit(.backward, outputGrad: outputGrad) }
+        else { backwardRows(0, B, outputGrad: outputGrad) }
         initialStateGrad.data.update(from: dH.data, count: B * S)
         if C > 0 { initialCellGrad.data.update(from: dC.data, count: B * C) }
+        addProjectionBiasGrads()
         // Weight gradients, each one GEMM over all T·B rows.
+        let dHP = cell.projectionGradsCoincide ? dXProj.data : dHProj.data
         Scalar.gemm(transA: true, transB: false, m: G, n: S, k: T * B, alpha: 1,
                     a: dHP, lda: G, b: regularizers.recurrentInputs(states: states.data), ldb: S,
                     beta: 1, c: cell.weightHH.grad.data, ldc: S)

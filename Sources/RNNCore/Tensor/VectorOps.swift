@@ -44,23 +44,12 @@ func add<Scalar: BLASReal>(_ x: UnsafePointer<Scalar>, into y: UnsafeMutablePoin
     while j < n { y[j] += x[j]; j += 1 }
 }
 
-/// y[j] ← y[j] + Σ_r x[r, j] for x [rows, width]: a bias gradient from its rows.
+/// y[j] ← y[j] + Σ_r x[r, j] for x [rows, width]: a bias gradient from its rows. Row after
+/// row, so x streams through once and y stays in cache.
 @inline(__always)
 func addColumnSums<Scalar: BLASReal>(_ x: UnsafePointer<Scalar>, rows: Int, width: Int,
                                      into y: UnsafeMutablePointer<Scalar>) {
-    var j = 0
-    while j + 8 <= width {
-        var acc = load8(y + j)
-        for r in 0..<rows { acc += load8(x + r * width + j) }
-        store8(acc, y + j)
-        j += 8
-    }
-    while j < width {
-        var acc = y[j]
-        for r in 0..<rows { acc += x[r * width + j] }
-        y[j] = acc
-        j += 1
-    }
+    for r in 0..<rows { add(x + r * width, into: y, count: width) }
 }
 
 /// y ← a + b + c + d, summed left to right: a gate's pre-activation from its two products
