@@ -130,19 +130,41 @@ func tanh8<Scalar: BLASReal>(_ v: SIMD8<Scalar>) -> SIMD8<Scalar> {
     return y
 }
 
-/// tanh for eight floats: sign(v)·(1 − 2 / (e^{2|v|} + 1)); near 0 that subtraction cancels,
-/// so small inputs take the odd Taylor series instead.
+/// tanh for eight floats as v·P(v²)/Q(v²), an odd rational function with P and Q of degree
+/// 4 in v², whose coefficients were fitted here (iteratively reweighted least squares on the
+/// relative error over [0, 9]); evaluated in float, it stays within 3.4e-7 of tanh
+/// (VectorMathTests bounds it by 1e-6). Beyond ±9 tanh is 1 to float precision, so the input
+/// is clamped there and the result held inside [−1, 1]. One division and sixteen
+/// multiply-adds: a third of the cost of going through e^{2v}, with no sign or small-input
+/// special cases. NaN passes through the clamps.
 @inline(__always)
 func fastTanh(_ v: SIMD8<Float>) -> SIMD8<Float> {
-    let a = v.replacing(with: -v, where: v .< 0)
-    let big = 1 - 2 / (fastExp(2 * a) + 1)
-    let a2 = a * a
-    var series = SIMD8<Float>(repeating: -17.0 / 315) * a2
-    series = (series + 2.0 / 15) * a2
-    series = (series - 1.0 / 3) * a2
-    let small = a * (series + 1)
-    let y = big.replacing(with: small, where: a .< 0.0625)
-    return y.replacing(with: -y, where: v .< 0)
+    let x = clampSymmetric(v, 9)
+    let t = x * x
+    var p = SIMD8<Float>(repeating: 1.335_448_9e-8)
+    p = p * t + 2.060_897_2e-5
+    p = p * t + 3.495_582_1e-3
+    p = p * t + 0.133_810_21
+    p = p * t + 1
+    var q = SIMD8<Float>(repeating: 7.776_491_2e-7)
+    q = q * t + 3.285_624_6e-4
+    q = q * t + 2.587_696e-2
+    q = q * t + 0.467_143_36
+    q = q * t + 1
+    return clampSymmetric(x * p / q, 1)
+}
+
+/// min(max(v, −limit), limit) lane by lane, NaN kept.
+@inline(__always)
+func clampSymmetric(_ v: SIMD8<Float>, _ limit: Float) -> SIMD8<Float> {
+    #if arch(x86_64)
+    // minps/maxps return their second operand when either is NaN.
+    let hi = SIMD4<Float>(repeating: limit), lo = -hi
+    return SIMD8(lowHalf: _mm_min_ps(hi, _mm_max_ps(lo, v.lowHalf)), highHalf: _mm_min_ps(hi, _mm_max_ps(lo, v.highHalf)))
+    #else
+    let hi = SIMD8<Float>(repeating: limit)
+    return v.replacing(with: hi, where: v .> hi).replacing(with: -hi, where: v .< -hi)
+    #endif
 }
 
 /// e^x for eight floats, within a few ulp (VectorMathTests bounds the error by 1e-6 relative).
