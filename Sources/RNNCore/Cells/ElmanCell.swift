@@ -25,6 +25,7 @@ public final class ElmanCell<Scalar: BLASReal>: RecurrentCell {
     }
 
     public var projectionGradsCoincide: Bool { true }
+    public var sumsProjections: Bool { true }
     public var projectionBiases: (ih: Parameter<Scalar>, hh: Parameter<Scalar>)? { (biasIH, biasHH) }
     public var splitsRows: Bool { true }
 
@@ -36,9 +37,11 @@ public final class ElmanCell<Scalar: BLASReal>: RecurrentCell {
     @_specialize(where Scalar == Double)
     public func forward(_ s: CellStep<Scalar>) {
         let H = stateSize, bi = biasIH.value.data, bh = biasHH.value.data
+        let summed = s.hProj == s.xProj   // the layer has added hProj into xProj
         for r in 0..<s.batch {
             let row = r * H
-            addFour(s.xProj + row, s.hProj + row, bi, bh, into: s.h + row, count: H)
+            if summed { addThree(s.xProj + row, bi, bh, into: s.h + row, count: H) }
+            else { addFour(s.xProj + row, s.hProj + row, bi, bh, into: s.h + row, count: H) }
         }
         let n = s.batch * H
         switch activation {

@@ -63,6 +63,7 @@ public final class LSTMCell<Scalar: BLASReal>: RecurrentCell {
     }
 
     public var projectionGradsCoincide: Bool { true }
+    public var sumsProjections: Bool { true }
     public var projectionBiases: (ih: Parameter<Scalar>, hh: Parameter<Scalar>)? { (biasIH, biasHH) }
     // Peephole gradients accumulate across rows, so a peephole cell runs on one thread.
     public var splitsRows: Bool { !peepholes }
@@ -82,6 +83,7 @@ public final class LSTMCell<Scalar: BLASReal>: RecurrentCell {
         let pi = peepholeI?.value.data, pf = peepholeF?.value.data, po = peepholeO?.value.data
         let gBase = gates.data + (s.slot * reservedBatch + s.rowOffset) * G
         let tBase = tanhC.data + (s.slot * reservedBatch + s.rowOffset) * H
+        let summed = s.hProj == s.xProj   // the layer has added hProj into xProj
         for r in 0..<s.batch {
             let x = s.xProj + r * G, hp = s.hProj + r * G, gt = gBase + r * G
             let cp = cPrev + r * H, ct = c + r * H, tc = tBase + r * H, h = s.h + r * H
@@ -89,7 +91,7 @@ public final class LSTMCell<Scalar: BLASReal>: RecurrentCell {
                                          _ st: (SIMD8<Scalar>, UnsafeMutablePointer<Scalar>) -> Void) {
                 @inline(__always) func pre(_ k: Int) -> SIMD8<Scalar> {
                     let o = k * H + j
-                    return ld(x + o) + ld(hp + o) + ld(bi + o) + ld(bh + o)
+                    return (summed ? ld(x + o) : ld(x + o) + ld(hp + o)) + ld(bi + o) + ld(bh + o)
                 }
                 let cpv = ld(cp + j)
                 var ai = pre(0), af = pre(1), ao = pre(3)

@@ -91,6 +91,10 @@ public protocol RecurrentCell<Scalar>: AnyObject {
     /// through their sum, as in Elman and LSTM): the layer then hands `backward` one buffer for
     /// both, and the cell writes it once. Cells must accept dXProj == dHProj either way.
     var projectionGradsCoincide: Bool { get }
+    /// True when the cell reads xProj and hProj only through their sum (Elman, LSTM): the
+    /// layer then adds the recurrent product into xProj itself and passes hProj == xProj,
+    /// which the cell takes as "already summed".
+    var sumsProjections: Bool { get }
     /// The biases added straight to xProj and to hProj (b_ih, b_hh), if the cell has such:
     /// their gradients are the column sums of dXProj and dHProj, which a layer can take once
     /// over all steps (`CellStepGrads.projectionBiasesDeferred`).
@@ -113,6 +117,7 @@ extension RecurrentCell {
     public var allParameters: [Parameter<Scalar>] { [weightIH, weightHH] + cellParameters }
     public var gateNames: [String] { [] }
     public var projectionGradsCoincide: Bool { false }
+    public var sumsProjections: Bool { false }
     public var projectionBiases: (ih: Parameter<Scalar>, hh: Parameter<Scalar>)? { nil }
     public var splitsRows: Bool { false }
     public func gateActivations(slot: Int, row: Int) -> UnsafePointer<Scalar>? { nil }

@@ -9,21 +9,23 @@ extension RecurrentLayer {
     @_specialize(where Scalar == Double)
     func forwardRows(_ lo: Int, _ hi: Int) {
         let T = steps, B = batch, S = cell.stateSize, C = cell.cellSize, G = cell.gateWidth
-        let n = hi - lo, whole = n == B
+        let n = hi - lo, whole = n == B, summed = cell.sumsProjections
         assert(whole || (!padded && !regularizers.dropActive && !regularizers.zoneActive))
         for t in 0..<T {
             let hPrev = states.data + (t * B + lo) * S, h = hPrev + B * S
             let cPrev: UnsafeMutablePointer<Scalar>? = C > 0 ? cellStates.data + (t * B + lo) * C : nil
             let c: UnsafeMutablePointer<Scalar>? = C > 0 ? cPrev! + B * C : nil
-            // hProj_t = (h_{t-1} ⊙ recurrent mask) · W_hhᵀ
+            // hProj_t = (h_{t-1} ⊙ recurrent mask) · W_hhᵀ, or xProj_t += that for cells that
+            // only read the sum (no separate buffer to clear and read back).
             let recurrentInput = whole ? regularizers.recurrentInput(hPrev, step: t) : hPrev
             let rowProj = (t * B + lo) * G
+            let hProjRows = summed ? xProj.data + rowProj : hProj.data + rowProj
             Scalar.gemm(transA: false, transB: true, m: n, n: G, k: S, alpha: 1,
                         a: recurrentInput, lda: S, b: cell.weightHH.value.data, ldb: S,
-                        beta: 0, c: hProj.data + rowProj, ldc: G)
+                        beta: summed ? 1 : 0, c: hProjRows, ldc: G)
             let out = whole ? regularizers.candidate(h, c, step: t) : (h: h, c: c)
             cell.forward(CellStep(time: timeOffset + t, slot: t, batch: n,
-                                  xProj: xProj.data + rowProj, hProj: hProj.data + rowProj,
+                                  xProj: xProj.data + rowProj, hProj: hProjRows,
                                   hPrev: hPrev, h: out.h, cPrev: cPrev, c: out.c, rowOffset: lo))
             if whole {
                 regularizers.mixZoneout(step: t, hPrev: hPrev, h: h, cPrev: cPrev, c: c)
@@ -38,7 +40,7 @@ extension RecurrentLayer {
     @_specialize(where Scalar == Double)
     func backwardRows(_ lo: Int, _ hi: Int, outputGrad: Tensor<Scalar>?) {
         let T = steps, B = batch, S = cell.stateSize, C = cell.cellSize, G = cell.gateWidth
-        let n = hi - lo, whole = n == B
+        let n = hi - lo, whole = n == B, summed = cell.sumsProjections
         // Cells whose two projection gradients are equal write one buffer (see RecurrentCell).
         let dHP = cell.projectionGradsCoincide ? dXProj.data : dHProj.data
         let deferBiases = cell.projectionBiases != nil
@@ -64,17 +66,23 @@ extension RecurrentLayer {
             let rowProj = (t * B + lo) * G
             cell.backward(
                 CellStep(time: timeOffset + t, slot: t, batch: n,
-                         xProj: xProj.data + rowProj, hProj: hProj.data + rowProj,
+                         xProj: xProj.data + rowProj, hProj: summed ? xProj.data + rowProj : hProj.data + rowProj,
                          hPrev: hPrev, h: out.h, cPrev: cPrev, c: out.c, rowOffset: lo),
                 CellStepGrads(dH: dHRows, dC: dCRows, dXProj: dXProj.data + rowProj, dHProj: dHP + rowProj,
                               dHPrev: dHPrevRows, dCPrev: dCPrevRows, projectionBiasesDeferred: deferBiases))
             regularizers.addKeptCellGrad(dCPrevRows, count: n * C)
-            // dh_{t-1} += (dHProj_t · W_hh) ⊙ recurrent mask
-            Scalar.gemm(transA: false, transB: false, m: n, n: S, k: G, alpha: 1,
-                        a: dHP + rowProj, lda: G, b: cell.weightHH.value.data, ldb: S,
-                        beta: 0, c: scratchRows, ldc: S)
-            if whole { regularizers.addRecurrentGrad(scratchRows, into: dHPrevRows, count: n * S) }
-            else { add(scratchRows, into: dHPrevRows, count: n * S) }
+            // dh_{t-1} += (dHProj_t · W_hh) ⊙ recurrent mask; without a mask the product adds
+            // straight into dh_{t-1}.
+            if regularizers.dropActive {
+                Scalar.gemm(transA: false, transB: false, m: n, n: S, k: G, alpha: 1,
+                            a: dHP + rowProj, lda: G, b: cell.weightHH.value.data, ldb: S,
+                            beta: 0, c: scratchRows, ldc: S)
+                regularizers.addRecurrentGrad(scratchRows, into: dHPrevRows, count: n * S)
+            } else {
+                Scalar.gemm(transA: false, transB: false, m: n, n: S, k: G, alpha: 1,
+                            a: dHP + rowProj, lda: G, b: cell.weightHH.value.data, ldb: S,
+                            beta: 1, c: dHPrevRows, ldc: S)
+            }
             if whole && padded { passPaddedRows(step: t) }
             // Step back: ∂L/∂h_{t-1} becomes the running gradient.
             dHRows.update(from: dHPrevRows, count: n * S)

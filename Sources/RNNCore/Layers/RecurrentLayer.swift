@@ -84,7 +84,8 @@ public final class RecurrentLayer<Scalar: BLASReal> {
         steps = T; batch = B
         states.resize(T + 1, B, S); outputs.resize(T, B, S)
         cellStates.resize(T + 1, B, max(C, 1))
-        xProj.resize(T, B, G); hProj.resize(T, B, G)
+        xProj.resize(T, B, G)
+        if !cell.sumsProjections { hProj.resize(T, B, G) }
         dXProj.resize(T, B, G)
         if !cell.projectionGradsCoincide { dHProj.resize(T, B, G) }
         inputGrad.resize(T, B, I)

@@ -61,3 +61,12 @@ func addFour<Scalar: BLASReal>(_ a: UnsafePointer<Scalar>, _ b: UnsafePointer<Sc
     while j + 8 <= n { store8(load8(a + j) + load8(b + j) + load8(c + j) + load8(d + j), y + j); j += 8 }
     while j < n { y[j] = a[j] + b[j] + c[j] + d[j]; j += 1 }
 }
+
+/// y ← a + b + c, summed left to right.
+@inline(__always)
+func addThree<Scalar: BLASReal>(_ a: UnsafePointer<Scalar>, _ b: UnsafePointer<Scalar>, _ c: UnsafePointer<Scalar>,
+                                into y: UnsafeMutablePointer<Scalar>, count n: Int) {
+    var j = 0
+    while j + 8 <= n { store8(load8(a + j) + load8(b + j) + load8(c + j), y + j); j += 8 }
+    while j < n { y[j] = a[j] + b[j] + c[j]; j += 1 }
+}
