@@ -96,4 +96,30 @@ final class VectorKernelTests: XCTestCase {
         run(try Adagrad<Float>(learningRate: 0.05), try Adagrad<Double>(learningRate: 0.05))
         run(try Adam<Float>(learningRate: 1e-2), try Adam<Double>(learningRate: 1e-2))
     }
+
+    /// Adagrad's fused clip-and-update against clipping, then stepping: the same weights and
+    /// accumulators bit for bit, and the same report up to summation order.
+    func testFusedClipAndAdagradMatchTheTwoPasses() throws {
+        func params() -> [Parameter<Float>] {
+            var rng = SeededRandom(seed: 3)
+            return [13, 37, 64].map { n in
+                let p = Parameter<Float>("p\(n)", shape: [n])
+                for i in 0..<n { p.value[i] = Float(rng.normal()); p.grad[i] = Float(rng.normal() * 6) }
+                return p
+            }
+        }
+        let a = params(), b = params()
+        let fused = try Adagrad<Float>.minCharRNN(), separate = try Adagrad<Float>.minCharRNN()
+        for _ in 0..<3 {
+            let e1 = fused.step(a, clippingValuesTo: 5)
+            let e2 = clipGradValue(b, limit: 5)
+            separate.step(b)
+            XCTAssertEqual(e1.clippedFraction, e2.clippedFraction)
+            XCTAssertGreaterThan(e1.clippedFraction, 0)
+            XCTAssertEqual(e1.normBefore, e2.normBefore, accuracy: 1e-5 * e2.normBefore)
+            XCTAssertEqual(e1.normAfter, e2.normAfter, accuracy: 1e-5 * e2.normAfter)
+            for (p, q) in zip(a, b) { XCTAssertEqual(p.value.array, q.value.array); XCTAssertEqual(p.grad.array, q.grad.array) }
+            for p in a + b { for i in 0..<p.count { p.grad[i] = Float(i % 7) * 2.1 - 6 } }
+        }
+    }
 }

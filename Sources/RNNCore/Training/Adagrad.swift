@@ -22,7 +22,7 @@ public final class Adagrad<Scalar: BLASReal>: Optimizer {
     public var epsilonPlacement: EpsilonPlacement
     /// Used when state is allocated (first step or after `reset`).
     public var initialAccumulatorValue: Double
-    private let sums = OptimizerSlots<Scalar>(perParameter: 1)
+    let sums = OptimizerSlots<Scalar>(perParameter: 1)
 
     public init(learningRate: Double = 1e-2, lrDecay: Double = 0, weightDecay: Double = 0,
                 epsilon: Double = 1e-10, epsilonPlacement: EpsilonPlacement = .outsideSqrt,

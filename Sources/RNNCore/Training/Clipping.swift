@@ -70,7 +70,13 @@ public func clipGradValue<Scalar: BLASReal>(_ params: [Parameter<Scalar>], limit
         after += Double(r.after)
         clippedCount += r.clamped
     }
-    return ClipEvent(kind: .value, threshold: limit, normBefore: before.squareRoot(), normAfter: after.squareRoot(),
-                     clipped: clippedCount > 0,
-                     clippedFraction: total > 0 ? Double(clippedCount) / Double(total) : 0)
+    return .value(limit: limit, squaresBefore: before, squaresAfter: after, clamped: clippedCount, of: total)
+}
+
+extension ClipEvent {
+    /// The report of value clipping from its sums of squares and counts.
+    static func value(limit: Double, squaresBefore: Double, squaresAfter: Double, clamped: Int, of total: Int) -> ClipEvent {
+        ClipEvent(kind: .value, threshold: limit, normBefore: squaresBefore.squareRoot(), normAfter: squaresAfter.squareRoot(),
+                  clipped: clamped > 0, clippedFraction: total > 0 ? Double(clamped) / Double(total) : 0)
+    }
 }
