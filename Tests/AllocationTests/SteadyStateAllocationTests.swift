@@ -29,6 +29,14 @@ final class SteadyStateAllocationTests: XCTestCase {
         }
     }
 
+    // With two threads, W1's LSTM splits its batch across rnnbook's helper thread.
+    func testTwoThreadStepsAllocateNothing() throws {
+        setBLASThreads(2)
+        defer { setBLASThreads(1) }
+        let w = try BenchWorkload.make("W1")
+        XCTAssertEqual(allocations(during: 5, of: w.step), 0, "W1 allocated in a warmed-up two-thread step")
+    }
+
     func testRegularisedSessionStepAllocatesNothing() throws {
         var recipe = TrainingRecipe()
         recipe.task = "adding"; recipe.seqLen = 20; recipe.cell = .gru; recipe.layers = 2

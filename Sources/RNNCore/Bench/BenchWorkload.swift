@@ -27,23 +27,24 @@ public struct BenchWorkload {
 extension BenchWorkload {
     /// W0, min-char-rnn: tanh RNN, vocabulary 65, hidden 100, 25 steps, batch 1, summed
     /// softmax cross-entropy, gradients clipped to ±5, Adagrad 0.1 with ε inside the root;
-    /// the hidden state carries over from one step to the next.
+    /// the hidden state carries over from one step to the next. The input is one-hot, as in
+    /// min-char-rnn; rnnbook takes it as token ids (`.oneHot`), so W_xh · x is a column lookup.
     static func minCharRNN() throws -> BenchWorkload {
         let V = 65, H = 100, T = 25
         var rng = SeededRandom(seed: 0)
         let stack = RecurrentStack<Float>(inputSize: V, layers: 1, bidirectional: false) { _, i in
             ElmanCell<Float>(inputSize: i, hiddenSize: H) }
-        let model = SequenceModel(input: .features(V), objective: .classification(classes: V), stack: stack)
+        let model = SequenceModel(input: .oneHot(vocabulary: V), objective: .classification(classes: V), stack: stack)
         for p in model.parameters { Initializer.normal(p.value, std: 0.01, rng: &rng) }
         model.crossEntropy.reduction = .sum
         let trainer = Trainer(model: model, optimizer: try Adagrad<Float>(learningRate: 0.1, epsilon: 1e-8, epsilonPlacement: .insideSqrt))
         trainer.clipValue = 5
         trainer.carriesState = true
-        let x = Tensor<Float>(shape: [T, 1, V])
-        let targets = TokenBuffer(capacity: T); targets.resize(T)
-        for t in 0..<T { x[t * V + rng.int(V)] = 1; targets[t] = Int32(rng.int(V)) }
+        let inputs = TokenBuffer(capacity: T), targets = TokenBuffer(capacity: T)
+        inputs.resize(T); targets.resize(T)
+        for t in 0..<T { inputs[t] = Int32(rng.int(V)); targets[t] = Int32(rng.int(V)) }
         return BenchWorkload(name: "W0", summary: "min-char-rnn: tanh RNN 65→100, T 25, Adagrad", flopsPerStep: nil) {
-            trainer.step(features: x, steps: T, batch: 1, targets: .classes(targets.data))
+            trainer.step(tokens: inputs.data, steps: T, batch: 1, targets: .classes(targets.data))
         }
     }
 

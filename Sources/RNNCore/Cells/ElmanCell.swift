@@ -24,6 +24,11 @@ public final class ElmanCell<Scalar: BLASReal>: RecurrentCell {
         biasHH = Parameter("bias_hh", shape: [hiddenSize])
     }
 
+    public var projectionGradsCoincide: Bool { true }
+    public var sumsProjections: Bool { true }
+    public var projectionBiases: (ih: Parameter<Scalar>, hh: Parameter<Scalar>)? { (biasIH, biasHH) }
+    public var splitsRows: Bool { true }
+
     // The cell's output h_t is all its backward needs, and the layer keeps it.
     public func reserve(steps: Int, batch: Int) {}
 
@@ -32,9 +37,11 @@ public final class ElmanCell<Scalar: BLASReal>: RecurrentCell {
     @_specialize(where Scalar == Double)
     public func forward(_ s: CellStep<Scalar>) {
         let H = stateSize, bi = biasIH.value.data, bh = biasHH.value.data
+        let summed = s.hProj == s.xProj   // the layer has added hProj into xProj
         for r in 0..<s.batch {
             let row = r * H
-            for j in 0..<H { s.h[row + j] = s.xProj[row + j] + s.hProj[row + j] + bi[j] + bh[j] }
+            if summed { addThree(s.xProj + row, bi, bh, into: s.h + row, count: H) }
+            else { addFour(s.xProj + row, s.hProj + row, bi, bh, into: s.h + row, count: H) }
         }
         let n = s.batch * H
         switch activation {
@@ -50,14 +57,30 @@ public final class ElmanCell<Scalar: BLASReal>: RecurrentCell {
     @_specialize(where Scalar == Double)
     public func backward(_ s: CellStep<Scalar>, _ g: CellStepGrads<Scalar>) {
         let H = stateSize, dbi = biasIH.grad.data, dbh = biasHH.grad.data
+        let separate = g.dHProj != g.dXProj, biases = !g.projectionBiasesDeferred
         for r in 0..<s.batch {
             let row = r * H
-            for j in 0..<H {
+            var j = 0
+            if activation == .tanh {
+                // The common case eight lanes at a time: da = dh (1 − h²).
+                while j + 8 <= H {
+                    let h = load8(s.h + row + j)
+                    let da = load8(g.dH + row + j) * (1 - h * h)
+                    store8(da, g.dXProj + row + j)
+                    if separate { store8(da, g.dHProj + row + j) }
+                    if biases {
+                        store8(load8(dbi + j) + da, dbi + j)
+                        store8(load8(dbh + j) + da, dbh + j)
+                    }
+                    j += 8
+                }
+            }
+            while j < H {
                 let da = g.dH[row + j] * activation.derivative(fromOutput: s.h[row + j])
                 g.dXProj[row + j] = da
-                g.dHProj[row + j] = da
-                dbi[j] += da
-                dbh[j] += da
+                if separate { g.dHProj[row + j] = da }
+                if biases { dbi[j] += da; dbh[j] += da }
+                j += 1
             }
         }
     }

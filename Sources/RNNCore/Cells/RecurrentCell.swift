@@ -9,6 +9,9 @@ public struct CellStep<Scalar: BLASReal> {
     /// Index of this step in the layer's caches, 0 ..< steps reserved.
     public var slot: Int
     public var batch: Int
+    /// The first of this step's rows in the cell's per-slot caches: nonzero only for cells that
+    /// `splitsRows`, when the layer hands a row range to each of two threads.
+    public var rowOffset: Int
     /// [B, G] x_t · W_ihᵀ, without bias.
     public var xProj: UnsafeMutablePointer<Scalar>
     /// [B, G] h_{t-1} · W_hhᵀ, without bias.
@@ -23,8 +26,8 @@ public struct CellStep<Scalar: BLASReal> {
     public init(time: Int, slot: Int, batch: Int,
                 xProj: UnsafeMutablePointer<Scalar>, hProj: UnsafeMutablePointer<Scalar>,
                 hPrev: UnsafeMutablePointer<Scalar>, h: UnsafeMutablePointer<Scalar>,
-                cPrev: UnsafeMutablePointer<Scalar>?, c: UnsafeMutablePointer<Scalar>?) {
-        self.time = time; self.slot = slot; self.batch = batch
+                cPrev: UnsafeMutablePointer<Scalar>?, c: UnsafeMutablePointer<Scalar>?, rowOffset: Int = 0) {
+        self.time = time; self.slot = slot; self.batch = batch; self.rowOffset = rowOffset
         self.xProj = xProj; self.hProj = hProj; self.hPrev = hPrev; self.h = h
         self.cPrev = cPrev; self.c = c
     }
@@ -42,12 +45,17 @@ public struct CellStepGrads<Scalar: BLASReal> {
     /// adds dHProj · W_hh itself. [B, C] the cell OVERWRITES ∂L/∂c_{t-1}.
     public var dHPrev: UnsafeMutablePointer<Scalar>
     public var dCPrev: UnsafeMutablePointer<Scalar>?
+    /// True when the caller adds the gradients of the cell's `projectionBiases` itself, as
+    /// column sums of dXProj and dHProj over all steps: the cell then leaves them alone.
+    public var projectionBiasesDeferred: Bool
 
     public init(dH: UnsafeMutablePointer<Scalar>, dC: UnsafeMutablePointer<Scalar>?,
                 dXProj: UnsafeMutablePointer<Scalar>, dHProj: UnsafeMutablePointer<Scalar>,
-                dHPrev: UnsafeMutablePointer<Scalar>, dCPrev: UnsafeMutablePointer<Scalar>?) {
+                dHPrev: UnsafeMutablePointer<Scalar>, dCPrev: UnsafeMutablePointer<Scalar>?,
+                projectionBiasesDeferred: Bool = false) {
         self.dH = dH; self.dC = dC; self.dXProj = dXProj; self.dHProj = dHProj
         self.dHPrev = dHPrev; self.dCPrev = dCPrev
+        self.projectionBiasesDeferred = projectionBiasesDeferred
     }
 }
 
@@ -79,6 +87,22 @@ public protocol RecurrentCell<Scalar>: AnyObject {
     var cellParameters: [Parameter<Scalar>] { get }
     /// Names of the gate blocks in G order, e.g. ["i", "f", "g", "o"]; empty for Elman.
     var gateNames: [String] { get }
+    /// True when ∂L/∂xProj and ∂L/∂hProj are always equal (both products enter the cell only
+    /// through their sum, as in Elman and LSTM): the layer then hands `backward` one buffer for
+    /// both, and the cell writes it once. Cells must accept dXProj == dHProj either way.
+    var projectionGradsCoincide: Bool { get }
+    /// True when the cell reads xProj and hProj only through their sum (Elman, LSTM): the
+    /// layer then adds the recurrent product into xProj itself and passes hProj == xProj,
+    /// which the cell takes as "already summed".
+    var sumsProjections: Bool { get }
+    /// The biases added straight to xProj and to hProj (b_ih, b_hh), if the cell has such:
+    /// their gradients are the column sums of dXProj and dHProj, which a layer can take once
+    /// over all steps (`CellStepGrads.projectionBiasesDeferred`).
+    var projectionBiases: (ih: Parameter<Scalar>, hh: Parameter<Scalar>)? { get }
+    /// True when forward and backward touch only their step's rows (caches from `rowOffset`)
+    /// and, with projection biases deferred, accumulate no parameter gradient: the layer may
+    /// then run disjoint row ranges on two threads.
+    var splitsRows: Bool { get }
 
     /// Makes the per-step caches hold at least `steps` × `batch`. Allocates only when growing.
     func reserve(steps: Int, batch: Int)
@@ -92,5 +116,9 @@ public protocol RecurrentCell<Scalar>: AnyObject {
 extension RecurrentCell {
     public var allParameters: [Parameter<Scalar>] { [weightIH, weightHH] + cellParameters }
     public var gateNames: [String] { [] }
+    public var projectionGradsCoincide: Bool { false }
+    public var sumsProjections: Bool { false }
+    public var projectionBiases: (ih: Parameter<Scalar>, hh: Parameter<Scalar>)? { nil }
+    public var splitsRows: Bool { false }
     public func gateActivations(slot: Int, row: Int) -> UnsafePointer<Scalar>? { nil }
 }

@@ -78,9 +78,7 @@ public final class Linear<Scalar: BLASReal> {
                     alpha: 1, a: dY, lda: O, b: x, ldb: I,
                     beta: 1, c: weight.grad.data, ldc: I)
         // db[O] += Σ_r dY[r, :]
-        if let db = bias?.grad.data {
-            for r in 0..<rows { Scalar.axpy(n: O, alpha: 1, x: dY + r * O, y: db) }
-        }
+        if let db = bias?.grad.data { addColumnSums(dY, rows: rows, width: O, into: db) }
         // dX[N, I] (+)= dY[N, O] · W[O, I]
         if let dX = dX {
             Scalar.gemm(transA: false, transB: false, m: rows, n: I, k: O,

@@ -58,6 +58,11 @@ public final class RecurrentLayer<Scalar: BLASReal> {
     var padded = false
     var timeOffset = 0
     let regularizers: StateRegularizers<Scalar>
+    let tokenProjection = TokenProjection<Scalar>()
+    let biasGradSums = Tensor<Scalar>(shape: [1])   // [G]
+    // Which loop the two threads of a row split run (see RecurrentLayer+RowSplit).
+    var splitPhase = SplitPhase.forward
+    unowned(unsafe) var splitOutputGrad: Tensor<Scalar>? = nil
     unowned(unsafe) var input: Tensor<Scalar>? = nil
 
     public init(cell: any RecurrentCell<Scalar>, nameSuffix: String = "_l0", seed: UInt64 = 0) {
@@ -79,8 +84,10 @@ public final class RecurrentLayer<Scalar: BLASReal> {
         steps = T; batch = B
         states.resize(T + 1, B, S); outputs.resize(T, B, S)
         cellStates.resize(T + 1, B, max(C, 1))
-        xProj.resize(T, B, G); hProj.resize(T, B, G)
-        dXProj.resize(T, B, G); dHProj.resize(T, B, G)
+        xProj.resize(T, B, G)
+        if !cell.sumsProjections { hProj.resize(T, B, G) }
+        dXProj.resize(T, B, G)
+        if !cell.projectionGradsCoincide { dHProj.resize(T, B, G) }
         inputGrad.resize(T, B, I)
         dH.resize(B, S); dHPrev.resize(B, S); scratch.resize(B, S)
         dC.resize(B, max(C, 1)); dCPrev.resize(B, max(C, 1))
@@ -101,39 +108,38 @@ public final class RecurrentLayer<Scalar: BLASReal> {
     public func forward(_ input: Tensor<Scalar>, steps T: Int, batch B: Int, lengths: [Int]? = nil,
                         initialState: UnsafePointer<Scalar>? = nil,
                         initialCell: UnsafePointer<Scalar>? = nil, timeOffset: Int = 0) {
-        reserve(steps: T, batch: B)
+        begin(steps: T, batch: B, lengths: lengths, initialState: initialState, initialCell: initialCell)
         self.input = input
+        tokenProjection.source = nil
+        let G = cell.gateWidth, I = cell.inputSize
+        // One GEMM for every step's input projection: [T·B, I] · [I, G].
+        Scalar.gemm(transA: false, transB: true, m: T * B, n: G, k: I, alpha: 1,
+                    a: input.data, lda: I, b: cell.weightIH.value.data, ldb: I,
+                    beta: 0, c: xProj.data, ldc: G)
+        unroll(timeOffset: timeOffset)
+    }
+
+    /// Sizes the buffers and sets lengths and the initial state, before the input projection.
+    func begin(steps T: Int, batch B: Int, lengths: [Int]?, initialState: UnsafePointer<Scalar>?,
+               initialCell: UnsafePointer<Scalar>?) {
+        reserve(steps: T, batch: B)
         setLengths(lengths, T: T, B: B)
-        let S = cell.stateSize, C = cell.cellSize, G = cell.gateWidth, I = cell.inputSize
+        let S = cell.stateSize, C = cell.cellSize
         if let h0 = initialState { states.data.update(from: h0, count: B * S) }
         else { states.data.update(repeating: 0, count: B * S) }
         if C > 0 {
             if let c0 = initialCell { cellStates.data.update(from: c0, count: B * C) }
             else { cellStates.data.update(repeating: 0, count: B * C) }
         }
-        // One GEMM for every step's input projection: [T·B, I] · [I, G].
-        Scalar.gemm(transA: false, transB: true, m: T * B, n: G, k: I, alpha: 1,
-                    a: input.data, lda: I, b: cell.weightIH.value.data, ldb: I,
-                    beta: 0, c: xProj.data, ldc: G)
+    }
+
+    /// The time loop, once `xProj` holds every step's input projection.
+    func unroll(timeOffset: Int) {
+        let T = steps, B = batch, S = cell.stateSize, C = cell.cellSize
         self.timeOffset = timeOffset
         regularizers.begin(steps: T, batch: B, width: S, cellWidth: C, training: training,
                            recurrentDropout: recurrentDropout, zoneout: zoneout)
-        for t in 0..<T {
-            let hPrev = states.data + t * B * S, h = hPrev + B * S
-            let cPrev: UnsafeMutablePointer<Scalar>? = C > 0 ? cellStates.data + t * B * C : nil
-            let c: UnsafeMutablePointer<Scalar>? = C > 0 ? cPrev! + B * C : nil
-            // hProj_t = (h_{t-1} ⊙ recurrent mask) · W_hhᵀ
-            let recurrentInput = regularizers.recurrentInput(hPrev, step: t)
-            Scalar.gemm(transA: false, transB: true, m: B, n: G, k: S, alpha: 1,
-                        a: recurrentInput, lda: S, b: cell.weightHH.value.data, ldb: S,
-                        beta: 0, c: hProj.data + t * B * G, ldc: G)
-            let out = regularizers.candidate(h, c, step: t)
-            cell.forward(CellStep(time: timeOffset + t, slot: t, batch: B,
-                                  xProj: xProj.data + t * B * G, hProj: hProj.data + t * B * G,
-                                  hPrev: hPrev, h: out.h, cPrev: cPrev, c: out.c))
-            regularizers.mixZoneout(step: t, hPrev: hPrev, h: h, cPrev: cPrev, c: c)
-            if padded { carryPaddedRows(step: t) }
-        }
+        if splitsRows() { runSplit(.forward, outputGrad: nil) } else { forwardRows(0, B) }
         writeOutputs()
     }
 
@@ -148,53 +154,30 @@ public final class RecurrentLayer<Scalar: BLASReal> {
                          finalCellGrad: UnsafePointer<Scalar>? = nil) {
         let T = steps, B = batch, S = cell.stateSize, C = cell.cellSize
         let G = cell.gateWidth, I = cell.inputSize
-        guard let input else { preconditionFailure("backward before forward") }
         if let g = finalStateGrad { dH.data.update(from: g, count: B * S) } else { dH.zero() }
         if C > 0 { if let g = finalCellGrad { dC.data.update(from: g, count: B * C) } else { dC.zero() } }
-        for t in stride(from: T - 1, through: 0, by: -1) {
-            if let og = outputGrad { addOutputGrad(og.data + t * B * S, step: t) }
-            if recordGradNorms {
-                for b in 0..<B { gradNormSquared[t * B + b] = sumOfSquares(dH.data + b * S, S) }
-            }
-            let hPrev = states.data + t * B * S, h = hPrev + B * S
-            let cPrev: UnsafeMutablePointer<Scalar>? = C > 0 ? cellStates.data + t * B * C : nil
-            let c: UnsafeMutablePointer<Scalar>? = C > 0 ? cPrev! + B * C : nil
-            if padded { stashPaddedRows(step: t) }
-            // The cell adds its direct terms to dHPrev; zoneout's kept units start it off.
-            regularizers.splitZoneoutGrad(step: t, dH: dH.data, dC: C > 0 ? dC.data : nil,
-                                          dHPrev: dHPrev.data, dCPrev: C > 0 ? dCPrev.data : nil, B: B, S: S, C: C)
-            let out = regularizers.candidate(h, c, step: t)
-            cell.backward(
-                CellStep(time: timeOffset + t, slot: t, batch: B,
-                         xProj: xProj.data + t * B * G, hProj: hProj.data + t * B * G,
-                         hPrev: hPrev, h: out.h, cPrev: cPrev, c: out.c),
-                CellStepGrads(dH: dH.data, dC: C > 0 ? dC.data : nil,
-                              dXProj: dXProj.data + t * B * G, dHProj: dHProj.data + t * B * G,
-                              dHPrev: dHPrev.data, dCPrev: C > 0 ? dCPrev.data : nil))
-            regularizers.addKeptCellGrad(C > 0 ? dCPrev.data : nil, count: B * C)
-            // dh_{t-1} += (dHProj_t · W_hh) ⊙ recurrent mask
-            Scalar.gemm(transA: false, transB: false, m: B, n: S, k: G, alpha: 1,
-                        a: dHProj.data + t * B * G, lda: G, b: cell.weightHH.value.data, ldb: S,
-                        beta: 0, c: scratch.data, ldc: S)
-            regularizers.addRecurrentGrad(scratch.data, into: dHPrev.data, count: B * S)
-            if padded { passPaddedRows(step: t) }
-            // Step back: ∂L/∂h_{t-1} becomes the running gradient.
-            dH.data.update(from: dHPrev.data, count: B * S)
-            if C > 0 { dC.data.update(from: dCPrev.data, count: B * C) }
-        }
+        if splitsRows() { runSplit(.backward, outputGrad: outputGrad) }
+        else { backwardRows(0, B, outputGrad: outputGrad) }
         initialStateGrad.data.update(from: dH.data, count: B * S)
         if C > 0 { initialCellGrad.data.update(from: dC.data, count: B * C) }
+        addProjectionBiasGrads()
         // Weight gradients, each one GEMM over all T·B rows.
-        Scalar.gemm(transA: true, transB: false, m: G, n: I, k: T * B, alpha: 1,
-                    a: dXProj.data, lda: G, b: input.data, ldb: I,
-                    beta: 1, c: cell.weightIH.grad.data, ldc: I)
+        let dHP = cell.projectionGradsCoincide ? dXProj.data : dHProj.data
         Scalar.gemm(transA: true, transB: false, m: G, n: S, k: T * B, alpha: 1,
-                    a: dHProj.data, lda: G, b: regularizers.recurrentInputs(states: states.data), ldb: S,
+                    a: dHP, lda: G, b: regularizers.recurrentInputs(states: states.data), ldb: S,
                     beta: 1, c: cell.weightHH.grad.data, ldc: S)
-        if computesInputGrad {
-            Scalar.gemm(transA: false, transB: false, m: T * B, n: I, k: G, alpha: 1,
-                        a: dXProj.data, lda: G, b: cell.weightIH.value.data, ldb: I,
-                        beta: 0, c: inputGrad.data, ldc: I)
+        if tokenProjection.source != nil {
+            tokenProjection.backward(rows: T * B, dXProj: dXProj.data, weightIH: cell.weightIH)
+        } else {
+            guard let input else { preconditionFailure("backward before forward") }
+            Scalar.gemm(transA: true, transB: false, m: G, n: I, k: T * B, alpha: 1,
+                        a: dXProj.data, lda: G, b: input.data, ldb: I,
+                        beta: 1, c: cell.weightIH.grad.data, ldc: I)
+            if computesInputGrad {
+                Scalar.gemm(transA: false, transB: false, m: T * B, n: I, k: G, alpha: 1,
+                            a: dXProj.data, lda: G, b: cell.weightIH.value.data, ldb: I,
+                            beta: 0, c: inputGrad.data, ldc: I)
+            }
         }
         cell.weightIH.applyMask()
         cell.weightHH.applyMask()

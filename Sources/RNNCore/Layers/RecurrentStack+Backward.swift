@@ -6,11 +6,16 @@ extension RecurrentStack {
         let T = steps, B = batch, S = stateSize, D = directions, W = S * D
         let C = layers[0][0].cell.cellSize
         var upstream = outputGrad
+        // Token input sends its gradient straight to W_ih and the embedding (see TokenInput).
+        let denseInput = !layers[0][0].readsTokens
         for k in stride(from: layers.count - 1, through: 0, by: -1) {
             let width = k == 0 ? inputSize : W
             let inGrad = k == 0 ? inputGrad : outputGrads[k - 1]
-            inGrad.resize(T, B, width)
-            inGrad.zero()
+            let wantsInGrad = k > 0 || (computesInputGrad && denseInput)
+            if wantsInGrad {
+                inGrad.resize(T, B, width)
+                inGrad.zero()
+            }
             for (d, layer) in layers[k].enumerated() {
                 let slot = k * D + d
                 directionGrad.resize(T, B, S)
@@ -18,9 +23,7 @@ extension RecurrentStack {
                 layer.backward(outputGrad: directionGrad,
                                finalStateGrad: finalStateGrads.map { UnsafePointer($0.data + slot * B * S) },
                                finalCellGrad: C > 0 ? finalCellGrads.map { UnsafePointer($0.data + slot * B * C) } : nil)
-                if k > 0 || computesInputGrad {
-                    accumulateInputGrad(layer.inputGrad, into: inGrad, reversed: d == 1)
-                }
+                if wantsInGrad { accumulateInputGrad(layer.inputGrad, into: inGrad, reversed: d == 1) }
             }
             if k > 0 {
                 if residual && width == W { Scalar.axpy(n: T * B * W, alpha: 1, x: upstream.data, y: inGrad.data) }
@@ -31,6 +34,16 @@ extension RecurrentStack {
     }
 
     // MARK: Direction plumbing
+
+    /// The reverse direction's ids: row b's step s is step len_b − 1 − s, padding (−1) after.
+    func reverseTokens(_ ids: UnsafePointer<Int32>) -> UnsafeMutablePointer<Int32> {
+        let T = steps, B = batch
+        reversedTokens.resize(T * B)
+        for s in 0..<T { for b in 0..<B {
+            reversedTokens[s * B + b] = s < lengths[b] ? ids[mirrored(s, row: b) * B + b] : -1
+        } }
+        return reversedTokens.data
+    }
 
     /// Row b's step s of the reversed sequence is step len_b − 1 − s of the original.
     @inline(__always) func mirrored(_ s: Int, row b: Int) -> Int { lengths[b] - 1 - s }

@@ -44,9 +44,9 @@ public final class RecurrentStack<Scalar: BLASReal> {
     var reversedInputs: [Tensor<Scalar>]    // [T, B, in_k] per layer, for the reverse direction
     var outputGrads: [Tensor<Scalar>]       // [T, B, D·S] per layer
     let directionGrad = Tensor<Scalar>(shape: [1])   // [T, B, S] one direction's slice
+    let reversedTokens = TokenBuffer()                // [T·B] ids for the reverse direction
     var lengths: [Int] = []
     var rng: SeededRandom
-    unowned(unsafe) var input: Tensor<Scalar>? = nil
 
     /// - Parameter makeCell: builds the cell of layer k from its input width.
     public init(inputSize: Int, layers count: Int, bidirectional: Bool, seed: UInt64 = 0,
@@ -91,19 +91,41 @@ public final class RecurrentStack<Scalar: BLASReal> {
 
     /// Runs the stack on `input` [T, B, I]. `initialStates` is [L·D, B, S] (and
     /// `initialCells` [L·D, B, C]) in h_0 order, or nil for zeros.
-    @_specialize(where Scalar == Float)
-    @_specialize(where Scalar == Double)
     public func forward(_ input: Tensor<Scalar>, steps T: Int, batch B: Int, lengths given: [Int]? = nil,
                         initialStates: Tensor<Scalar>? = nil, initialCells: Tensor<Scalar>? = nil) {
+        run(.dense(input), steps: T, batch: B, lengths: given, initialStates: initialStates, initialCells: initialCells)
+    }
+
+    /// Runs the stack on token ids [T·B] (time-major, −1 for padding), which the first layer
+    /// reads `as` one-hot vectors or embedding rows (see `TokenInput`). Backward then
+    /// accumulates the first layer's W_ih gradient, and the embedding's, directly, and leaves
+    /// `inputGrad` unwritten. The ids must stay valid until `backward`.
+    public func forward(tokens: UnsafePointer<Int32>, as source: TokenInput<Scalar>, steps T: Int, batch B: Int,
+                        lengths given: [Int]? = nil, initialStates: Tensor<Scalar>? = nil,
+                        initialCells: Tensor<Scalar>? = nil) {
+        run(.tokens(tokens, source), steps: T, batch: B, lengths: given, initialStates: initialStates,
+            initialCells: initialCells)
+    }
+
+    /// What the first layer reads.
+    enum FirstInput {
+        case dense(Tensor<Scalar>)
+        case tokens(UnsafePointer<Int32>, TokenInput<Scalar>)
+    }
+
+    @_specialize(where Scalar == Float)
+    @_specialize(where Scalar == Double)
+    func run(_ first: FirstInput, steps T: Int, batch B: Int, lengths given: [Int]?,
+             initialStates: Tensor<Scalar>?, initialCells: Tensor<Scalar>?) {
         steps = T; batch = B
-        self.input = input
         lengths.removeAll(keepingCapacity: true)
         if let given { lengths.append(contentsOf: given) } else { for _ in 0..<B { lengths.append(T) } }
         let S = stateSize, D = directions, W = S * D
         let C = layers[0][0].cell.cellSize
         finalStates.resize(layers.count * D, B, S)
         finalCells.resize(layers.count * D, B, max(C, 1))
-        var current = input
+        var current: Tensor<Scalar>? = nil
+        if case .dense(let x) = first { current = x }
         for (k, dirs) in layers.enumerated() {
             if k > 0 { current = dropoutInput(layer: k, from: layerOutputs[k - 1]) }
             let out = layerOutputs[k]
@@ -112,20 +134,21 @@ public final class RecurrentStack<Scalar: BLASReal> {
                 let slot = k * D + d
                 let h0 = initialStates.map { UnsafePointer($0.data + slot * B * S) }
                 let c0 = C > 0 ? initialCells.map { UnsafePointer($0.data + slot * B * C) } : nil
-                if d == 0 {
-                    layer.forward(current, steps: T, batch: B, lengths: given, initialState: h0, initialCell: c0)
-                    interleave(layer.outputs, into: out, direction: 0, reversed: false)
-                } else {
-                    let rev = reversedInputs[k]
-                    reverseRows(current, into: rev)
-                    layer.forward(rev, steps: T, batch: B, lengths: given, initialState: h0, initialCell: c0)
-                    interleave(layer.outputs, into: out, direction: 1, reversed: true)
+                if k == 0, case .tokens(let ids, let source) = first {
+                    let read = d == 0 ? ids : UnsafePointer(reverseTokens(ids))
+                    layer.forward(tokens: read, as: source, steps: T, batch: B, lengths: given,
+                                  initialState: h0, initialCell: c0)
+                } else if let x = current {
+                    let read: Tensor<Scalar>
+                    if d == 0 { read = x } else { read = reversedInputs[k]; reverseRows(x, into: read) }
+                    layer.forward(read, steps: T, batch: B, lengths: given, initialState: h0, initialCell: c0)
                 }
+                interleave(layer.outputs, into: out, direction: d, reversed: d == 1)
                 (finalStates.data + slot * B * S).update(from: layer.finalState, count: B * S)
                 if C > 0 { (finalCells.data + slot * B * C).update(from: layer.finalCell, count: B * C) }
             }
-            if residual && k > 0 && current.shape.last == W {
-                Scalar.axpy(n: T * B * W, alpha: 1, x: current.data, y: out.data)
+            if residual && k > 0, let x = current, x.shape.last == W {
+                Scalar.axpy(n: T * B * W, alpha: 1, x: x.data, y: out.data)
             }
         }
     }

@@ -7,6 +7,9 @@ public final class SequenceModel<Scalar: BLASReal> {
     public enum Input: Sendable, Equatable {
         case features(Int)
         case tokens(vocabulary: Int, embedding: Int)
+        /// Token ids standing for one-hot vectors of this width (min-char-rnn's input): the
+        /// same model as `.features` fed one-hot rows, with the input product a lookup.
+        case oneHot(vocabulary: Int)
     }
     public enum Objective: Sendable, Equatable {
         /// Softmax cross-entropy over this many classes, on integer targets (−1 = ignore).
@@ -37,6 +40,11 @@ public final class SequenceModel<Scalar: BLASReal> {
     let outputGrad = Tensor<Scalar>(shape: [1])   // [T, B, W]
     var steps = 0, batch = 0
     var tokens: UnsafePointer<Int32>? = nil
+    /// Token models read ids straight into the first layer's input projection, as rows of
+    /// embedding · W_ihᵀ (see `TokenInput`), when the vocabulary is smaller than the T·B rows
+    /// of a batch: then that one table costs less than projecting every row. Off, the
+    /// embedding's output goes through the layer like any dense input. Same math either way.
+    public var foldsEmbedding = true
 
     public init(input: Input, objective: Objective, stack: RecurrentStack<Scalar>) {
         self.input = input
@@ -44,6 +52,7 @@ public final class SequenceModel<Scalar: BLASReal> {
         self.stack = stack
         switch input {
         case .features(let i): precondition(i == stack.inputSize); embedding = nil
+        case .oneHot(let v): precondition(v == stack.inputSize); embedding = nil
         case .tokens(let v, let e):
             precondition(e == stack.inputSize)
             embedding = Embedding(vocabularySize: v, embeddingSize: e, prefix: "embedding")
@@ -72,17 +81,27 @@ public final class SequenceModel<Scalar: BLASReal> {
                         initialStates: Tensor<Scalar>? = nil, initialCells: Tensor<Scalar>? = nil) -> LossResult {
         steps = T; batch = B
         self.tokens = tokens
-        let x: Tensor<Scalar>
-        if let embedding {
-            guard let tokens else { preconditionFailure("a token model needs tokens") }
-            embedded.resize(T, B, embedding.embeddingSize)
-            embedding.forward(tokens, rows: T * B, into: embedded.data)
-            x = embedded
-        } else {
+        switch input {
+        case .features:
             guard let features else { preconditionFailure("a feature model needs features") }
-            x = features
+            stack.forward(features, steps: T, batch: B, lengths: lengths, initialStates: initialStates,
+                          initialCells: initialCells)
+        case .oneHot:
+            guard let tokens else { preconditionFailure("a one-hot model needs tokens") }
+            stack.forward(tokens: tokens, as: .oneHot, steps: T, batch: B, lengths: lengths,
+                          initialStates: initialStates, initialCells: initialCells)
+        case .tokens:
+            guard let tokens, let embedding else { preconditionFailure("a token model needs tokens") }
+            if foldsEmbedding && embedding.vocabularySize < T * B {
+                stack.forward(tokens: tokens, as: .embedding(embedding), steps: T, batch: B, lengths: lengths,
+                              initialStates: initialStates, initialCells: initialCells)
+            } else {
+                embedded.resize(T, B, embedding.embeddingSize)
+                embedding.forward(tokens, rows: T * B, into: embedded.data)
+                stack.forward(embedded, steps: T, batch: B, lengths: lengths, initialStates: initialStates,
+                              initialCells: initialCells)
+            }
         }
-        stack.forward(x, steps: T, batch: B, lengths: lengths, initialStates: initialStates, initialCells: initialCells)
         let logits = head.forward(stack.output.data, rows: T * B)
         let O = objective.width
         headGrad.resize(T * B, O)
@@ -105,7 +124,7 @@ public final class SequenceModel<Scalar: BLASReal> {
         outputGrad.resize(T, B, stack.outputSize)
         head.backward(input: stack.output.data, rows: T * B, outputGrad: headGrad.data, inputGrad: outputGrad.data)
         stack.backward(outputGrad: outputGrad, finalStateGrads: finalStateGrads, finalCellGrads: finalCellGrads)
-        if let embedding, let tokens {
+        if let embedding, let tokens, !stack.layers[0][0].readsTokens {
             embedding.backward(tokens, rows: T * B, outputGrad: stack.inputGrad.data)
         }
     }

@@ -22,7 +22,7 @@ public final class Adagrad<Scalar: BLASReal>: Optimizer {
     public var epsilonPlacement: EpsilonPlacement
     /// Used when state is allocated (first step or after `reset`).
     public var initialAccumulatorValue: Double
-    private let sums = OptimizerSlots<Scalar>(perParameter: 1)
+    let sums = OptimizerSlots<Scalar>(perParameter: 1)
 
     public init(learningRate: Double = 1e-2, lrDecay: Double = 0, weightDecay: Double = 0,
                 epsilon: Double = 1e-10, epsilonPlacement: EpsilonPlacement = .outsideSqrt,
@@ -65,23 +65,31 @@ public final class Adagrad<Scalar: BLASReal>: Optimizer {
             let w = p.value.data, g = p.grad.data, s = sums.slot(0, of: i), n = p.count
             // Eight lanes at a time: the update is a few flops per weight plus a square root
             // and a division, and written per element it would not vectorise (the three
-            // buffers could alias as far as the compiler knows).
+            // buffers could alias as far as the compiler knows). min-char-rnn's form, ε inside
+            // the root, multiplies by the reciprocal root instead: a root and a division share
+            // one slow unit and were most of the update's time. The last partial vector goes
+            // through the same arithmetic, zero-padded.
             let inside = epsilonPlacement == .insideSqrt
             let lrV = SIMD8<Scalar>(repeating: lr), epsV = SIMD8<Scalar>(repeating: eps), wdV = SIMD8<Scalar>(repeating: wd)
+            @inline(__always) func update(_ g: SIMD8<Scalar>, _ w: SIMD8<Scalar>, _ s: SIMD8<Scalar>)
+                -> (w: SIMD8<Scalar>, s: SIMD8<Scalar>) {
+                let d = g + wdV * w
+                let sum = s + d * d
+                let step = inside ? d * reciprocalSquareRoot8(sum + epsV) : d / (squareRoot8(sum) + epsV)
+                return (w - lrV * step, sum)
+            }
             var j = 0
             while j + 8 <= n {
-                let d = load8(g + j) + wdV * load8(w + j)
-                let sum = load8(s + j) + d * d
-                let root = inside ? (sum + epsV).squareRoot() : sum.squareRoot() + epsV
-                store8(sum, s + j)
-                store8(load8(w + j) - lrV * d / root, w + j)
+                let r = update(load8(g + j), load8(w + j), load8(s + j))
+                store8(r.s, s + j)
+                store8(r.w, w + j)
                 j += 8
             }
-            while j < n {
-                let d = g[j] + wd * w[j]
-                s[j] += d * d
-                w[j] -= lr * d / (inside ? Scalar.sqrt(s[j] + eps) : Scalar.sqrt(s[j]) + eps)
-                j += 1
+            if j < n {
+                let m = n - j
+                let r = update(loadPartial8(g + j, m), loadPartial8(w + j, m), loadPartial8(s + j, m))
+                storePartial8(r.s, s + j, m)
+                storePartial8(r.w, w + j, m)
             }
             p.applyMask()
         }

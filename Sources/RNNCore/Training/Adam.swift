@@ -57,12 +57,30 @@ public final class Adam<Scalar: BLASReal>: Optimizer {
             let correction2 = Scalar((1 - Double.pow(beta2, k)).squareRoot())
             let w = p.value.data, g = p.grad.data, n = p.count
             let m = moments.slot(0, of: i), v = moments.slot(1, of: i)
-            for j in 0..<n {
+            // Eight lanes at a time, with the packed square root (see Adagrad); the tail
+            // repeats the same operations in the same order, so every entry rounds alike.
+            let b1V = SIMD8(repeating: b1), b2V = SIMD8(repeating: b2), epsV = SIMD8(repeating: eps)
+            let keep1 = SIMD8(repeating: 1 - b1), keep2 = SIMD8(repeating: 1 - b2)
+            let l2V = SIMD8(repeating: l2), shrinkV = SIMD8(repeating: shrink)
+            let stepV = SIMD8(repeating: stepSize), corrV = SIMD8(repeating: correction2)
+            var j = 0
+            while j + 8 <= n {
+                let wj = load8(w + j)
+                let d = load8(g + j) + l2V * wj
+                let mj = b1V * load8(m + j) + keep1 * d
+                let vj = b2V * load8(v + j) + keep2 * d * d
+                store8(mj, m + j)
+                store8(vj, v + j)
+                store8(wj * shrinkV - stepV * mj / (squareRoot8(vj) / corrV + epsV), w + j)
+                j += 8
+            }
+            while j < n {
                 let d = g[j] + l2 * w[j]
                 w[j] *= shrink
                 m[j] = b1 * m[j] + (1 - b1) * d
                 v[j] = b2 * v[j] + (1 - b2) * d * d
                 w[j] -= stepSize * m[j] / (Scalar.sqrt(v[j]) / correction2 + eps)
+                j += 1
             }
             p.applyMask()
         }

@@ -60,23 +60,23 @@ public func clipGradNorm<Scalar: BLASReal>(_ params: [Parameter<Scalar>], maxNor
 /// gradient's direction. NaN entries are left as they are.
 @discardableResult
 public func clipGradValue<Scalar: BLASReal>(_ params: [Parameter<Scalar>], limit: Double) -> ClipEvent {
-    let hi = Scalar(limit), lo = -hi
     var before = 0.0, after = 0.0
     var clippedCount = 0, total = 0
     for p in params where !p.frozen {
-        let g = p.grad.data, n = p.count
-        total += n
-        before += Double(Scalar.dot(n: n, x: g, y: g))
-        // Branch-free clamp and count, so the loop vectorises.
-        for j in 0..<n {
-            let x = g[j]
-            let c = Swift.min(Swift.max(x, lo), hi)
-            clippedCount &+= c != x ? 1 : 0
-            g[j] = c
-        }
-        after += Double(Scalar.dot(n: n, x: g, y: g))
+        total += p.count
+        // One vectorised pass: squares before and after, clamp, and the count.
+        let r = Scalar.clampInPlace(p.grad.data, count: p.count, limit: Scalar(limit))
+        before += Double(r.before)
+        after += Double(r.after)
+        clippedCount += r.clamped
     }
-    return ClipEvent(kind: .value, threshold: limit, normBefore: before.squareRoot(), normAfter: after.squareRoot(),
-                     clipped: clippedCount > 0,
-                     clippedFraction: total > 0 ? Double(clippedCount) / Double(total) : 0)
+    return .value(limit: limit, squaresBefore: before, squaresAfter: after, clamped: clippedCount, of: total)
+}
+
+extension ClipEvent {
+    /// The report of value clipping from its sums of squares and counts.
+    static func value(limit: Double, squaresBefore: Double, squaresAfter: Double, clamped: Int, of total: Int) -> ClipEvent {
+        ClipEvent(kind: .value, threshold: limit, normBefore: squaresBefore.squareRoot(), normAfter: squaresAfter.squareRoot(),
+                  clipped: clamped > 0, clippedFraction: total > 0 ? Double(clamped) / Double(total) : 0)
+    }
 }

@@ -44,6 +44,8 @@ public final class SoftmaxCrossEntropy<Scalar: BLASReal> {
     public var reduction: LossReduction
     /// [N] CE of each row from the last call, unweighted; 0 for rows that did not count.
     public let rowLoss: Tensor<Scalar>
+    /// [V] the exponentials of a row when no gradient is asked for.
+    private let scratch = Tensor<Scalar>(shape: [0])
 
     public init(reduction: LossReduction = .mean) {
         self.reduction = reduction
@@ -72,6 +74,7 @@ public final class SoftmaxCrossEntropy<Scalar: BLASReal> {
         precondition(classes > 0, "cross-entropy over zero classes")
         let V = classes
         rowLoss.resize(rows)
+        scratch.resize(V)
         let totalWeight = sumOfRowWeights(rows: rows, targets: targets, mask: mask)
         let norm: Scalar = reduction == .sum ? 1 : (totalWeight > 0 ? Scalar(1 / totalWeight) : 0)
         var total = 0.0, correct = 0.0
@@ -88,23 +91,22 @@ public final class SoftmaxCrossEntropy<Scalar: BLASReal> {
             precondition(t < V, "target \(t) outside 0..<\(V)")
             let best = argmax(z, count: V)
             let zMax = z[best]
-            // Σ_j e^{z_j − max}: every term ≤ 1, so nothing overflows.
-            var sumExp: Scalar = 0
-            if let dz = logitsGrad?.advanced(by: r * V) {
-                for j in 0..<V { let e = Scalar.exp(z[j] - zMax); dz[j] = e; sumExp += e }
-            } else {
-                for j in 0..<V { sumExp += Scalar.exp(z[j] - zMax) }
-            }
+            // e^{z_j − max}, each ≤ 1 so nothing overflows, through the vector exponential;
+            // into the gradient row when there is one, which then only needs scaling.
+            let dz = logitsGrad?.advanced(by: r * V)
+            let e = dz ?? scratch.data
+            subtract(zMax, from: z, into: e, count: V)
+            Scalar.expInPlace(e, count: V)
+            let sumExp = sum(e, count: V)
             let ce = zMax + Scalar.log(sumExp) - z[t]
             rowLoss[r] = ce
             total += Double(w) * Double(ce)
             if best == t { correct += Double(w) }
-            if let dz = logitsGrad?.advanced(by: r * V) {
+            if let dz {
                 let s = w * norm
                 // dz holds e^{z−max}; dividing by the sum makes it p.
-                let scale = s / sumExp
-                for j in 0..<V { dz[j] *= scale }   // s · p_j
-                dz[t] -= s                          // s · (p_t − 1)
+                scale(dz, by: s / sumExp, count: V)   // s · p_j
+                dz[t] -= s                            // s · (p_t − 1)
             }
         }
         let loss = reduction == .sum ? total : (totalWeight > 0 ? total / totalWeight : 0)

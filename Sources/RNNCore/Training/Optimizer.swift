@@ -19,8 +19,19 @@ public protocol Optimizer<Scalar>: AnyObject {
     func validate() throws
     /// One update of every trainable parameter from its current gradient.
     func step(_ params: [Parameter<Scalar>])
+    /// Clamps every gradient entry to ±limit (`clipGradValue`), then updates: the same result,
+    /// in one pass over the gradients where an optimizer fuses the two.
+    func step(_ params: [Parameter<Scalar>], clippingValuesTo limit: Double) -> ClipEvent
     /// Forgets all state, as if no step had been taken.
     func reset()
+}
+
+extension Optimizer {
+    public func step(_ params: [Parameter<Scalar>], clippingValuesTo limit: Double) -> ClipEvent {
+        let event = clipGradValue(params, limit: limit)
+        step(params)
+        return event
+    }
 }
 
 /// Sets every gradient to zero (PyTorch's `zero_grad(set_to_none=False)`).

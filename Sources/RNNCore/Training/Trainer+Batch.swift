@@ -41,7 +41,7 @@ extension SequenceModel {
             guard let y = batch.targets else { preconditionFailure("a regression task needs targets") }
             return body(tokens, .values(y.data))
         }
-        if embedding != nil, let ids = batch.inputTokens {
+        if input != .features(stack.inputSize), let ids = batch.inputTokens {
             return ids.withUnsafeBufferPointer { targetsThen($0.baseAddress!) }
         }
         return targetsThen(nil)

@@ -57,6 +57,13 @@ public final class Trainer<Scalar: BLASReal> {
     /// Clips, records the probe, and applies the optimizer to the gradients now held.
     func update(loss: Double, accuracy: Double?, metrics: [String: Double]) -> Report {
         var clip: ClipEvent? = nil
+        // Value clipping alone, with nothing to record between it and the update, may fuse
+        // with the optimizer's pass over the gradients.
+        if let v = clipValue, clipNorm == nil, !probe.isOn {
+            clip = optimizer.step(model.parameters, clippingValuesTo: v)
+            stepCount += 1
+            return Report(loss: loss, accuracy: accuracy, clip: clip, snapshot: nil)
+        }
         if let v = clipValue { clip = clipGradValue(model.parameters, limit: v) }
         if let n = clipNorm { clip = clipGradNorm(model.parameters, maxNorm: n) }
         var snapshot: ProbeSnapshot? = nil
