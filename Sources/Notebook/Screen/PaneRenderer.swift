@@ -35,7 +35,10 @@ enum PaneRenderer {
             AttentionPane.render(snapshot, inputTokens: content.inputLabels, outputTokens: content.outputLabels,
                                  state: state, in: area, into: &buffer, context: context)
         case .loss:
-            LossPane.render(content.feed.history, state: LossPane.ViewState(), in: area, into: &buffer, context: context)
+            // While a `compare` runs, the second line is the first other variant's loss, on the
+            // same footing as the shown model's; every variant's latest loss is on the last row.
+            let compared = content.feed.history.last?.metrics.keys.filter { $0.hasPrefix("loss ") }.min()
+            LossPane.render(content.feed.history, state: LossPane.ViewState(metric: compared), in: area, into: &buffer, context: context)
         case .diagram:
             let steps = snapshot?.length ?? 0
             nav.scroll = min(nav.scroll, max(0, steps - 1))
