@@ -5,7 +5,7 @@ enum SplitPhase { case forward, backward }
 enum RowSplit {
     /// Per-step multiply-adds (B·G·S) below which a split costs more than it saves.
     /// Measured on W1 (32·512·128 = 2²¹) and W3 (2²⁶), both faster split. Tests lower it.
-    nonisolated(unsafe) static var threshold = 1 << 18
+    @exclusivity(unchecked) nonisolated(unsafe) static var threshold = 1 << 18
 }
 
 // Two cores on one sequence: the rows of a batch are independent through every step of both

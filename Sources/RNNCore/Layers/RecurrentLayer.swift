@@ -16,19 +16,19 @@ public final class RecurrentLayer<Scalar: BLASReal> {
     public let nameSuffix: String
 
     /// Gal & Ghahramani: one dropout mask on h_{t-1} in the recurrent product, fixed per sequence.
-    public var recurrentDropout: Double = 0
+    @exclusivity(unchecked) public var recurrentDropout: Double = 0
     /// Krueger et al.: each unit keeps its previous value with this probability, per step.
-    public var zoneout: Double = 0
+    @exclusivity(unchecked) public var zoneout: Double = 0
     /// Dropout and zoneout sample masks only while training; evaluation uses their expectation.
-    public var training = true
+    @exclusivity(unchecked) public var training = true
     /// When on, backward records ‖∂L/∂h_t‖² per step and row into `gradNormSquared`, where
     /// ∂L/∂h_t is the total derivative: through the output at t and through every later step.
-    public var recordGradNorms = false
+    @exclusivity(unchecked) public var recordGradNorms = false
     /// Off when the input is data: skips the [T·B, G]·[G, I] product nobody reads.
-    public var computesInputGrad = true
+    @exclusivity(unchecked) public var computesInputGrad = true
 
-    public private(set) var steps = 0
-    public private(set) var batch = 0
+    @exclusivity(unchecked) public private(set) var steps = 0
+    @exclusivity(unchecked) public private(set) var batch = 0
     /// [T+1, B, S] states; slice 0 is h_0, slice t+1 is h_t (carried through padding).
     public let states = Tensor<Scalar>(shape: [1, 1, 1])
     /// [T+1, B, C] cell states, when the cell has them.
@@ -54,14 +54,14 @@ public final class RecurrentLayer<Scalar: BLASReal> {
     let dCPrev = Tensor<Scalar>(shape: [1, 1])         // [B, C]
     let scratch = Tensor<Scalar>(shape: [1, 1])        // [B, S]
     let stash = Tensor<Scalar>(shape: [1, 1])          // [B, S+C] padded rows' pass-through
-    var lengths: [Int] = []
-    var padded = false
-    var timeOffset = 0
+    @exclusivity(unchecked) var lengths: [Int] = []
+    @exclusivity(unchecked) var padded = false
+    @exclusivity(unchecked) var timeOffset = 0
     let regularizers: StateRegularizers<Scalar>
     let tokenProjection = TokenProjection<Scalar>()
     let biasGradSums = Tensor<Scalar>(shape: [1])   // [G]
     // Which loop the two threads of a row split run (see RecurrentLayer+RowSplit).
-    var splitPhase = SplitPhase.forward
+    @exclusivity(unchecked) var splitPhase = SplitPhase.forward
     unowned(unsafe) var splitOutputGrad: Tensor<Scalar>? = nil
     unowned(unsafe) var input: Tensor<Scalar>? = nil
 

@@ -12,11 +12,11 @@ public final class RecurrentStack<Scalar: BLASReal> {
     public let stateSize: Int
     public let inputSize: Int
     /// Dropout on the input of every layer but the first.
-    public var dropout = 0.0
+    @exclusivity(unchecked) public var dropout = 0.0
     /// One dropout mask per sequence instead of per step (Gal & Ghahramani).
-    public var variationalDropout = false
+    @exclusivity(unchecked) public var variationalDropout = false
     /// out_k += in_k for layers whose input and output widths agree (k ≥ 1).
-    public var residual = false
+    @exclusivity(unchecked) public var residual = false
     /// Off when the stack's input is data: the first layer then skips its input gradient.
     public var computesInputGrad = true {
         didSet { for d in layers[0] { d.computesInputGrad = computesInputGrad } }
@@ -25,8 +25,8 @@ public final class RecurrentStack<Scalar: BLASReal> {
         didSet { for l in layers { for d in l { d.training = training } } }
     }
 
-    public private(set) var steps = 0
-    public private(set) var batch = 0
+    @exclusivity(unchecked) public private(set) var steps = 0
+    @exclusivity(unchecked) public private(set) var batch = 0
     /// [T, B, D·S] output of the top layer.
     public var output: Tensor<Scalar> { layerOutputs[layers.count - 1] }
     /// [T, B, I] ∂L/∂input after `backward`.
@@ -45,8 +45,8 @@ public final class RecurrentStack<Scalar: BLASReal> {
     var outputGrads: [Tensor<Scalar>]       // [T, B, D·S] per layer
     let directionGrad = Tensor<Scalar>(shape: [1])   // [T, B, S] one direction's slice
     let reversedTokens = TokenBuffer()                // [T·B] ids for the reverse direction
-    var lengths: [Int] = []
-    var rng: SeededRandom
+    @exclusivity(unchecked) var lengths: [Int] = []
+    @exclusivity(unchecked) var rng: SeededRandom
 
     /// - Parameter makeCell: builds the cell of layer k from its input width.
     public init(inputSize: Int, layers count: Int, bidirectional: Bool, seed: UInt64 = 0,

@@ -19,9 +19,9 @@ public enum TokenInput<Scalar: BLASReal> {
 /// row does.
 final class TokenProjection<Scalar: BLASReal> {
     /// The token kind of the last forward, or nil when it read a dense input.
-    var source: TokenInput<Scalar>? = nil
+    @exclusivity(unchecked) var source: TokenInput<Scalar>? = nil
     /// [N] the ids of the last forward; the caller keeps them alive until backward.
-    var tokens: UnsafePointer<Int32>? = nil
+    @exclusivity(unchecked) var tokens: UnsafePointer<Int32>? = nil
     private let table = Tensor<Scalar>(shape: [1])      // [V, G] E · W_ihᵀ
     private let rowGrads = Tensor<Scalar>(shape: [1])   // [V, G] S
 
