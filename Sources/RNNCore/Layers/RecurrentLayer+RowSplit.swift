@@ -22,13 +22,16 @@ extension RecurrentLayer: PartedWork {
             && !padded && !regularizers.dropActive && !regularizers.zoneActive
     }
 
-    /// Runs one time loop as row ranges on the team's threads, or all rows here when the team is
-    /// busy. Products inside a part find the team busy and run on their part's thread.
-    func runSplit(_ phase: SplitPhase, outputGrad: Tensor<Scalar>?) {
+    /// How many row ranges this batch's loops run as (1: no split).
+    func rowParts() -> Int { splitsRows() ? min(BLASThreads.limit, batch / 2) : 1 }
+
+    /// Runs one time loop as `parts` row ranges on the team's threads, or all rows here (as
+    /// part 0) when there is one part or the team is busy. Products inside a part find the
+    /// team busy and run on their part's thread.
+    func runLoop(_ phase: SplitPhase, parts: Int, outputGrad: Tensor<Scalar>?) {
         splitPhase = phase
         splitOutputGrad = outputGrad
-        let parts = min(BLASThreads.limit, batch / 2)
-        if !ThreadTeam.shared.tryRun(self, parts: parts) { runPart(0, of: 1) }
+        if parts < 2 || !ThreadTeam.shared.tryRun(self, parts: parts) { runPart(0, of: 1) }
         splitOutputGrad = nil
     }
 
@@ -36,7 +39,7 @@ extension RecurrentLayer: PartedWork {
         let lo = part * batch / parts, hi = (part + 1) * batch / parts
         switch splitPhase {
         case .forward: forwardRows(lo, hi)
-        case .backward: backwardRows(lo, hi, outputGrad: splitOutputGrad)
+        case .backward: backwardRows(lo, hi, part: part, outputGrad: splitOutputGrad)
         }
     }
 }

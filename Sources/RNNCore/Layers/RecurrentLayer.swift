@@ -59,7 +59,7 @@ public final class RecurrentLayer<Scalar: BLASReal> {
     @exclusivity(unchecked) var timeOffset = 0
     let regularizers: StateRegularizers<Scalar>
     let tokenProjection = TokenProjection<Scalar>()
-    let biasGradSums = Tensor<Scalar>(shape: [1])   // [G]
+    let biasPartSums = Tensor<Scalar>(shape: [1])   // [P, 2, G] per row range: b_ih, b_hh
     // Which loop the two threads of a row split run (see RecurrentLayer+RowSplit).
     @exclusivity(unchecked) var splitPhase = SplitPhase.forward
     unowned(unsafe) var splitOutputGrad: Tensor<Scalar>? = nil
@@ -139,7 +139,7 @@ public final class RecurrentLayer<Scalar: BLASReal> {
         self.timeOffset = timeOffset
         regularizers.begin(steps: T, batch: B, width: S, cellWidth: C, training: training,
                            recurrentDropout: recurrentDropout, zoneout: zoneout)
-        if splitsRows() { runSplit(.forward, outputGrad: nil) } else { forwardRows(0, B) }
+        runLoop(.forward, parts: rowParts(), outputGrad: nil)
         writeOutputs()
     }
 
@@ -156,18 +156,20 @@ public final class RecurrentLayer<Scalar: BLASReal> {
         let G = cell.gateWidth, I = cell.inputSize
         if let g = finalStateGrad { dH.data.update(from: g, count: B * S) } else { dH.zero() }
         if C > 0 { if let g = finalCellGrad { dC.data.update(from: g, count: B * C) } else { dC.zero() } }
-        if splitsRows() { runSplit(.backward, outputGrad: outputGrad) }
-        else { backwardRows(0, B, outputGrad: outputGrad) }
+        // Each row range sums its bias and token gradients as it goes; they add up after.
+        let parts = rowParts()
+        beginPartSums(parts)
+        runLoop(.backward, parts: parts, outputGrad: outputGrad)
         initialStateGrad.data.update(from: dH.data, count: B * S)
         if C > 0 { initialCellGrad.data.update(from: dC.data, count: B * C) }
-        addProjectionBiasGrads()
+        addProjectionBiasGrads(parts: parts)
         // Weight gradients, each one GEMM over all T·B rows.
         let dHP = cell.projectionGradsCoincide ? dXProj.data : dHProj.data
         Scalar.gemm(transA: true, transB: false, m: G, n: S, k: T * B, alpha: 1,
                     a: dHP, lda: G, b: regularizers.recurrentInputs(states: states.data), ldb: S,
                     beta: 1, c: cell.weightHH.grad.data, ldc: S)
         if tokenProjection.source != nil {
-            tokenProjection.backward(rows: T * B, dXProj: dXProj.data, weightIH: cell.weightIH)
+            tokenProjection.finishBackward(rows: T * B, parts: parts, dXProj: dXProj.data, weightIH: cell.weightIH)
         } else {
             guard let input else { preconditionFailure("backward before forward") }
             Scalar.gemm(transA: true, transB: false, m: G, n: I, k: T * B, alpha: 1,
