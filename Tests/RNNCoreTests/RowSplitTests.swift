@@ -59,6 +59,35 @@ final class RowSplitTests: XCTestCase {
     func testLSTMOddBatchTwoLayersBidirectional() { check(lstm: true, layers: 2, bidirectional: true, batch: 5) }
     func testElman() { check(lstm: false, batch: 4) }
 
+    /// A token model whose first layer gathers and sums token rows inside the split loops.
+    func testEmbeddingFoldedTokenModel() {
+        let T = 4, B = 6, V = 5
+        let stack = makeStack(lstm: true)
+        let model = SequenceModel(input: .tokens(vocabulary: V, embedding: 3), objective: .classification(classes: 4), stack: stack)
+        var rng = SeededRandom(seed: 8)
+        for p in model.parameters { GradCheck.randomize(p.value, &rng, scale: 0.6) }
+        let ids = TokenBuffer(capacity: T * B), targets = TokenBuffer(capacity: T * B)
+        ids.resize(T * B); targets.resize(T * B)
+        for r in 0..<T * B { ids[r] = Int32(rng.int(V)); targets[r] = Int32(rng.int(4)) }
+        func run() -> Double {
+            zeroGrad(model.parameters)
+            let loss = model.forward(tokens: ids.data, steps: T, batch: B, targets: .classes(targets.data)).loss
+            model.backward()
+            return loss
+        }
+        setBLASThreads(1)
+        let single = run(), singleGrads = model.parameters.map { $0.grad.clone() }
+        setBLASThreads(2)
+        RowSplit.threshold = 0
+        XCTAssertEqual(run(), single, accuracy: 1e-12)
+        XCTAssertTrue(stack.layers[0][0].readsTokens)
+        XCTAssertEqual(stack.layers[0][0].rowParts(), 2)
+        for (p, g) in zip(model.parameters, singleGrads) {
+            for i in 0..<g.count { XCTAssertEqual(p.grad[i], g[i], accuracy: 1e-12, "\(p.name)[\(i)]") }
+        }
+        GradCheck.assertGradients(model.namedParameters.map { ($0.0, $0.1.value, $0.1.grad) }, label: "token split", run: run)
+    }
+
     func testNoSplitForPeepholesOrTinyWork() {
         setBLASThreads(2)
         let peephole = RecurrentLayer<Double>(cell: LSTMCell<Double>(inputSize: 2, hiddenSize: 64, peepholes: true))

@@ -33,8 +33,8 @@ public final class LSTMCell<Scalar: BLASReal>: RecurrentCell {
     private let gates = Tensor<Scalar>(shape: [0])
     /// [steps, B, H] tanh(c_t), reused by backward for both do and dc.
     private let tanhC = Tensor<Scalar>(shape: [0])
-    private var reservedBatch = 0
-    private var reservedSteps = 0
+    @exclusivity(unchecked) private var reservedBatch = 0
+    @exclusivity(unchecked) private var reservedSteps = 0
 
     /// A zero-valued cell; the layer initialises the weights.
     public init(inputSize: Int, hiddenSize: Int, peepholes: Bool = false) {

@@ -5,7 +5,7 @@ enum SplitPhase { case forward, backward }
 enum RowSplit {
     /// Per-step multiply-adds (B·G·S) below which a split costs more than it saves.
     /// Measured on W1 (32·512·128 = 2²¹) and W3 (2²⁶), both faster split. Tests lower it.
-    nonisolated(unsafe) static var threshold = 1 << 18
+    @exclusivity(unchecked) nonisolated(unsafe) static var threshold = 1 << 18
 }
 
 // Two cores on one sequence: the rows of a batch are independent through every step of both
@@ -22,13 +22,16 @@ extension RecurrentLayer: PartedWork {
             && !padded && !regularizers.dropActive && !regularizers.zoneActive
     }
 
-    /// Runs one time loop as row ranges on the team's threads, or all rows here when the team is
-    /// busy. Products inside a part find the team busy and run on their part's thread.
-    func runSplit(_ phase: SplitPhase, outputGrad: Tensor<Scalar>?) {
+    /// How many row ranges this batch's loops run as (1: no split).
+    func rowParts() -> Int { splitsRows() ? min(BLASThreads.limit, batch / 2) : 1 }
+
+    /// Runs one time loop as `parts` row ranges on the team's threads, or all rows here (as
+    /// part 0) when there is one part or the team is busy. Products inside a part find the
+    /// team busy and run on their part's thread.
+    func runLoop(_ phase: SplitPhase, parts: Int, outputGrad: Tensor<Scalar>?) {
         splitPhase = phase
         splitOutputGrad = outputGrad
-        let parts = min(BLASThreads.limit, batch / 2)
-        if !ThreadTeam.shared.tryRun(self, parts: parts) { runPart(0, of: 1) }
+        if parts < 2 || !ThreadTeam.shared.tryRun(self, parts: parts) { runPart(0, of: 1) }
         splitOutputGrad = nil
     }
 
@@ -36,7 +39,7 @@ extension RecurrentLayer: PartedWork {
         let lo = part * batch / parts, hi = (part + 1) * batch / parts
         switch splitPhase {
         case .forward: forwardRows(lo, hi)
-        case .backward: backwardRows(lo, hi, outputGrad: splitOutputGrad)
+        case .backward: backwardRows(lo, hi, part: part, outputGrad: splitOutputGrad)
         }
     }
 }

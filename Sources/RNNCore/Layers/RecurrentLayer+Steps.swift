@@ -9,7 +9,7 @@ extension RecurrentLayer {
     @_specialize(where Scalar == Double)
     func forwardRows(_ lo: Int, _ hi: Int) {
         let T = steps, B = batch, S = cell.stateSize, C = cell.cellSize, G = cell.gateWidth
-        let n = hi - lo, whole = n == B, summed = cell.sumsProjections
+        let n = hi - lo, whole = n == B, summed = cell.sumsProjections, readsTokens = self.readsTokens
         assert(whole || (!padded && !regularizers.dropActive && !regularizers.zoneActive))
         for t in 0..<T {
             let hPrev = states.data + (t * B + lo) * S, h = hPrev + B * S
@@ -19,6 +19,7 @@ extension RecurrentLayer {
             // only read the sum (no separate buffer to clear and read back).
             let recurrentInput = whole ? regularizers.recurrentInput(hPrev, step: t) : hPrev
             let rowProj = (t * B + lo) * G
+            if readsTokens { tokenProjection.gather(rows: t * B + lo, t * B + hi, weightIH: cell.weightIH, into: xProj.data) }
             let hProjRows = summed ? xProj.data + rowProj : hProj.data + rowProj
             Scalar.gemm(transA: false, transB: true, m: n, n: G, k: S, alpha: 1,
                         a: recurrentInput, lda: S, b: cell.weightHH.value.data, ldb: S,
@@ -38,12 +39,13 @@ extension RecurrentLayer {
     /// (rows lo..<hi), leaving ∂L/∂h_0 and ∂L/∂c_0 there.
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
-    func backwardRows(_ lo: Int, _ hi: Int, outputGrad: Tensor<Scalar>?) {
+    func backwardRows(_ lo: Int, _ hi: Int, part: Int, outputGrad: Tensor<Scalar>?) {
         let T = steps, B = batch, S = cell.stateSize, C = cell.cellSize, G = cell.gateWidth
         let n = hi - lo, whole = n == B, summed = cell.sumsProjections
         // Cells whose two projection gradients are equal write one buffer (see RecurrentCell).
         let dHP = cell.projectionGradsCoincide ? dXProj.data : dHProj.data
-        let deferBiases = cell.projectionBiases != nil
+        let deferBiases = cell.projectionBiases != nil, coincide = cell.projectionGradsCoincide
+        let biasIH = biasPartSums.data + part * 2 * G, biasHH = biasIH + G
         let dHRows = dH.data + lo * S, dHPrevRows = dHPrev.data + lo * S, scratchRows = scratch.data + lo * S
         let dCRows: UnsafeMutablePointer<Scalar>? = C > 0 ? dC.data + lo * C : nil
         let dCPrevRows: UnsafeMutablePointer<Scalar>? = C > 0 ? dCPrev.data + lo * C : nil
@@ -71,6 +73,12 @@ extension RecurrentLayer {
                 CellStepGrads(dH: dHRows, dC: dCRows, dXProj: dXProj.data + rowProj, dHProj: dHP + rowProj,
                               dHPrev: dHPrevRows, dCPrev: dCPrevRows, projectionBiasesDeferred: deferBiases))
             regularizers.addKeptCellGrad(dCPrevRows, count: n * C)
+            // This step's share of the bias and token gradients, while its rows are in cache.
+            if deferBiases {
+                addColumnSums(dXProj.data + rowProj, rows: n, width: G, into: biasIH)
+                if !coincide { addColumnSums(dHProj.data + rowProj, rows: n, width: G, into: biasHH) }
+            }
+            tokenProjection.accumulate(rows: t * B + lo, t * B + hi, dXProj: dXProj.data, part: part)
             // dh_{t-1} += (dHProj_t · W_hh) ⊙ recurrent mask; without a mask the product adds
             // straight into dh_{t-1}.
             if regularizers.dropActive {
@@ -90,19 +98,22 @@ extension RecurrentLayer {
         }
     }
 
-    /// Adds the gradients of the cell's projection biases, deferred by `backwardRows`: column
-    /// sums of dXProj (b_ih) and dHProj (b_hh) over every step and row.
-    func addProjectionBiasGrads() {
+    /// Sizes and clears the per-range sums the backward loop adds into.
+    func beginPartSums(_ parts: Int) {
+        biasPartSums.resize(parts, 2, cell.gateWidth)
+        biasPartSums.zero()
+        tokenProjection.beginBackward(parts: parts)
+    }
+
+    /// Adds the gradients of the cell's projection biases, which `backwardRows` summed per row
+    /// range: column sums of dXProj (b_ih) and dHProj (b_hh) over every step and row.
+    func addProjectionBiasGrads(parts: Int) {
         guard let biases = cell.projectionBiases else { return }
-        let rows = steps * batch, G = cell.gateWidth
-        biasGradSums.resize(G)
-        biasGradSums.zero()
-        addColumnSums(dXProj.data, rows: rows, width: G, into: biasGradSums.data)
-        add(biasGradSums.data, into: biases.ih.grad.data, count: G)
-        if !cell.projectionGradsCoincide {
-            biasGradSums.zero()
-            addColumnSums(dHProj.data, rows: rows, width: G, into: biasGradSums.data)
+        let G = cell.gateWidth, coincide = cell.projectionGradsCoincide
+        for p in 0..<parts {
+            let ih = biasPartSums.data + p * 2 * G
+            add(ih, into: biases.ih.grad.data, count: G)
+            add(coincide ? ih : ih + G, into: biases.hh.grad.data, count: G)
         }
-        add(biasGradSums.data, into: biases.hh.grad.data, count: G)
     }
 }

@@ -11,8 +11,8 @@ extension RecurrentLayer {
                         initialCell: UnsafePointer<Scalar>? = nil, timeOffset: Int = 0) {
         begin(steps: T, batch: B, lengths: lengths, initialState: initialState, initialCell: initialCell)
         input = nil
-        tokenProjection.forward(tokens, rows: T * B, as: source, weightIH: cell.weightIH, into: xProj.data)
-        unroll(timeOffset: timeOffset)
+        tokenProjection.prepare(tokens, as: source, weightIH: cell.weightIH)
+        unroll(timeOffset: timeOffset)   // gathers each step's projections as it goes
     }
 
     /// True when the last forward read token ids.

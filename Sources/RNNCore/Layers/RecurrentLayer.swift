@@ -16,19 +16,19 @@ public final class RecurrentLayer<Scalar: BLASReal> {
     public let nameSuffix: String
 
     /// Gal & Ghahramani: one dropout mask on h_{t-1} in the recurrent product, fixed per sequence.
-    public var recurrentDropout: Double = 0
+    @exclusivity(unchecked) public var recurrentDropout: Double = 0
     /// Krueger et al.: each unit keeps its previous value with this probability, per step.
-    public var zoneout: Double = 0
+    @exclusivity(unchecked) public var zoneout: Double = 0
     /// Dropout and zoneout sample masks only while training; evaluation uses their expectation.
-    public var training = true
+    @exclusivity(unchecked) public var training = true
     /// When on, backward records ‖∂L/∂h_t‖² per step and row into `gradNormSquared`, where
     /// ∂L/∂h_t is the total derivative: through the output at t and through every later step.
-    public var recordGradNorms = false
+    @exclusivity(unchecked) public var recordGradNorms = false
     /// Off when the input is data: skips the [T·B, G]·[G, I] product nobody reads.
-    public var computesInputGrad = true
+    @exclusivity(unchecked) public var computesInputGrad = true
 
-    public private(set) var steps = 0
-    public private(set) var batch = 0
+    @exclusivity(unchecked) public private(set) var steps = 0
+    @exclusivity(unchecked) public private(set) var batch = 0
     /// [T+1, B, S] states; slice 0 is h_0, slice t+1 is h_t (carried through padding).
     public let states = Tensor<Scalar>(shape: [1, 1, 1])
     /// [T+1, B, C] cell states, when the cell has them.
@@ -54,14 +54,14 @@ public final class RecurrentLayer<Scalar: BLASReal> {
     let dCPrev = Tensor<Scalar>(shape: [1, 1])         // [B, C]
     let scratch = Tensor<Scalar>(shape: [1, 1])        // [B, S]
     let stash = Tensor<Scalar>(shape: [1, 1])          // [B, S+C] padded rows' pass-through
-    var lengths: [Int] = []
-    var padded = false
-    var timeOffset = 0
+    @exclusivity(unchecked) var lengths: [Int] = []
+    @exclusivity(unchecked) var padded = false
+    @exclusivity(unchecked) var timeOffset = 0
     let regularizers: StateRegularizers<Scalar>
     let tokenProjection = TokenProjection<Scalar>()
-    let biasGradSums = Tensor<Scalar>(shape: [1])   // [G]
+    let biasPartSums = Tensor<Scalar>(shape: [1])   // [P, 2, G] per row range: b_ih, b_hh
     // Which loop the two threads of a row split run (see RecurrentLayer+RowSplit).
-    var splitPhase = SplitPhase.forward
+    @exclusivity(unchecked) var splitPhase = SplitPhase.forward
     unowned(unsafe) var splitOutputGrad: Tensor<Scalar>? = nil
     unowned(unsafe) var input: Tensor<Scalar>? = nil
 
@@ -139,7 +139,7 @@ public final class RecurrentLayer<Scalar: BLASReal> {
         self.timeOffset = timeOffset
         regularizers.begin(steps: T, batch: B, width: S, cellWidth: C, training: training,
                            recurrentDropout: recurrentDropout, zoneout: zoneout)
-        if splitsRows() { runSplit(.forward, outputGrad: nil) } else { forwardRows(0, B) }
+        runLoop(.forward, parts: rowParts(), outputGrad: nil)
         writeOutputs()
     }
 
@@ -156,18 +156,20 @@ public final class RecurrentLayer<Scalar: BLASReal> {
         let G = cell.gateWidth, I = cell.inputSize
         if let g = finalStateGrad { dH.data.update(from: g, count: B * S) } else { dH.zero() }
         if C > 0 { if let g = finalCellGrad { dC.data.update(from: g, count: B * C) } else { dC.zero() } }
-        if splitsRows() { runSplit(.backward, outputGrad: outputGrad) }
-        else { backwardRows(0, B, outputGrad: outputGrad) }
+        // Each row range sums its bias and token gradients as it goes; they add up after.
+        let parts = rowParts()
+        beginPartSums(parts)
+        runLoop(.backward, parts: parts, outputGrad: outputGrad)
         initialStateGrad.data.update(from: dH.data, count: B * S)
         if C > 0 { initialCellGrad.data.update(from: dC.data, count: B * C) }
-        addProjectionBiasGrads()
+        addProjectionBiasGrads(parts: parts)
         // Weight gradients, each one GEMM over all T·B rows.
         let dHP = cell.projectionGradsCoincide ? dXProj.data : dHProj.data
         Scalar.gemm(transA: true, transB: false, m: G, n: S, k: T * B, alpha: 1,
                     a: dHP, lda: G, b: regularizers.recurrentInputs(states: states.data), ldb: S,
                     beta: 1, c: cell.weightHH.grad.data, ldc: S)
         if tokenProjection.source != nil {
-            tokenProjection.backward(rows: T * B, dXProj: dXProj.data, weightIH: cell.weightIH)
+            tokenProjection.finishBackward(rows: T * B, parts: parts, dXProj: dXProj.data, weightIH: cell.weightIH)
         } else {
             guard let input else { preconditionFailure("backward before forward") }
             Scalar.gemm(transA: true, transB: false, m: G, n: I, k: T * B, alpha: 1,

@@ -18,9 +18,12 @@ extension RecurrentStack {
             }
             for (d, layer) in layers[k].enumerated() {
                 let slot = k * D + d
-                directionGrad.resize(T, B, S)
-                deinterleave(upstream, direction: d, reversed: d == 1, into: directionGrad)
-                layer.backward(outputGrad: directionGrad,
+                // With one direction the upstream gradient is already the layer's own.
+                if D > 1 {
+                    directionGrad.resize(T, B, S)
+                    deinterleave(upstream, direction: d, reversed: d == 1, into: directionGrad)
+                }
+                layer.backward(outputGrad: D > 1 ? directionGrad : upstream,
                                finalStateGrad: finalStateGrads.map { UnsafePointer($0.data + slot * B * S) },
                                finalCellGrad: C > 0 ? finalCellGrads.map { UnsafePointer($0.data + slot * B * C) } : nil)
                 if wantsInGrad { accumulateInputGrad(layer.inputGrad, into: inGrad, reversed: d == 1) }

@@ -12,11 +12,11 @@ public final class RecurrentStack<Scalar: BLASReal> {
     public let stateSize: Int
     public let inputSize: Int
     /// Dropout on the input of every layer but the first.
-    public var dropout = 0.0
+    @exclusivity(unchecked) public var dropout = 0.0
     /// One dropout mask per sequence instead of per step (Gal & Ghahramani).
-    public var variationalDropout = false
+    @exclusivity(unchecked) public var variationalDropout = false
     /// out_k += in_k for layers whose input and output widths agree (k ≥ 1).
-    public var residual = false
+    @exclusivity(unchecked) public var residual = false
     /// Off when the stack's input is data: the first layer then skips its input gradient.
     public var computesInputGrad = true {
         didSet { for d in layers[0] { d.computesInputGrad = computesInputGrad } }
@@ -25,10 +25,10 @@ public final class RecurrentStack<Scalar: BLASReal> {
         didSet { for l in layers { for d in l { d.training = training } } }
     }
 
-    public private(set) var steps = 0
-    public private(set) var batch = 0
+    @exclusivity(unchecked) public private(set) var steps = 0
+    @exclusivity(unchecked) public private(set) var batch = 0
     /// [T, B, D·S] output of the top layer.
-    public var output: Tensor<Scalar> { layerOutputs[layers.count - 1] }
+    public var output: Tensor<Scalar> { outputOf(layer: layers.count - 1) }
     /// [T, B, I] ∂L/∂input after `backward`.
     public let inputGrad = Tensor<Scalar>(shape: [1])
     /// [L·D, B, S] final states, in PyTorch's h_n order; [L·D, B, C] final cell states.
@@ -45,8 +45,8 @@ public final class RecurrentStack<Scalar: BLASReal> {
     var outputGrads: [Tensor<Scalar>]       // [T, B, D·S] per layer
     let directionGrad = Tensor<Scalar>(shape: [1])   // [T, B, S] one direction's slice
     let reversedTokens = TokenBuffer()                // [T·B] ids for the reverse direction
-    var lengths: [Int] = []
-    var rng: SeededRandom
+    @exclusivity(unchecked) var lengths: [Int] = []
+    @exclusivity(unchecked) var rng: SeededRandom
 
     /// - Parameter makeCell: builds the cell of layer k from its input width.
     public init(inputSize: Int, layers count: Int, bidirectional: Bool, seed: UInt64 = 0,
@@ -127,8 +127,8 @@ public final class RecurrentStack<Scalar: BLASReal> {
         var current: Tensor<Scalar>? = nil
         if case .dense(let x) = first { current = x }
         for (k, dirs) in layers.enumerated() {
-            if k > 0 { current = dropoutInput(layer: k, from: layerOutputs[k - 1]) }
-            let out = layerOutputs[k]
+            if k > 0 { current = dropoutInput(layer: k, from: outputOf(layer: k - 1)) }
+            let out = outputOf(layer: k)
             out.resize(T, B, W)
             for (d, layer) in dirs.enumerated() {
                 let slot = k * D + d
@@ -143,7 +143,7 @@ public final class RecurrentStack<Scalar: BLASReal> {
                     if d == 0 { read = x } else { read = reversedInputs[k]; reverseRows(x, into: read) }
                     layer.forward(read, steps: T, batch: B, lengths: given, initialState: h0, initialCell: c0)
                 }
-                interleave(layer.outputs, into: out, direction: d, reversed: d == 1)
+                if D > 1 { interleave(layer.outputs, into: out, direction: d, reversed: d == 1) }
                 (finalStates.data + slot * B * S).update(from: layer.finalState, count: B * S)
                 if C > 0 { (finalCells.data + slot * B * C).update(from: layer.finalCell, count: B * C) }
             }
@@ -155,6 +155,10 @@ public final class RecurrentStack<Scalar: BLASReal> {
 }
 
 extension RecurrentStack {
+    /// [T, B, D·S] layer k's output. With one direction that is the layer's own output tensor,
+    /// not a copy of it.
+    func outputOf(layer k: Int) -> Tensor<Scalar> { directions == 1 ? layers[k][0].outputs : layerOutputs[k] }
+
     /// The real length of row `b` in the last forward.
     public func lengthOf(row b: Int) -> Int { b < lengths.count ? lengths[b] : steps }
 

@@ -9,10 +9,10 @@
 ///
 /// With both off, every hook below is a pass-through that touches no memory.
 final class StateRegularizers<Scalar: BLASReal> {
-    var rng: SeededRandom
-    var dropActive = false
-    var zoneActive = false
-    private var B = 0, S = 0, C = 0
+    @exclusivity(unchecked) var rng: SeededRandom
+    @exclusivity(unchecked) var dropActive = false
+    @exclusivity(unchecked) var zoneActive = false
+    @exclusivity(unchecked) private var B = 0, S = 0, C = 0
     // p = 0 is always a valid probability; the real rates are set in `begin`.
     let recurrentDropout = try! RecurrentDropout<Scalar>(p: 0)
     let zoneoutH = try! Zoneout<Scalar>(p: 0)

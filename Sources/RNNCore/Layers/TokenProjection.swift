@@ -14,75 +14,95 @@ public enum TokenInput<Scalar: BLASReal> {
 
 /// A layer's input projection from token ids (see `TokenInput`), with its buffers.
 ///
-/// Shape letters: N = T·B token rows, V vocabulary, I input width, G gate width. An id of −1
-/// is padding: its projection is zero and it receives no gradient, as an embedding's padding
-/// row does.
+/// Shape letters: N = T·B token rows, V vocabulary, I input width, G gate width, P parts of a
+/// row split. An id of −1 is padding: its projection is zero and it receives no gradient, as
+/// an embedding's padding row does. The layer's time loops gather and accumulate the rows of
+/// each step themselves, so with a row split that work runs on both threads.
 final class TokenProjection<Scalar: BLASReal> {
     /// The token kind of the last forward, or nil when it read a dense input.
-    var source: TokenInput<Scalar>? = nil
+    @exclusivity(unchecked) var source: TokenInput<Scalar>? = nil
     /// [N] the ids of the last forward; the caller keeps them alive until backward.
-    var tokens: UnsafePointer<Int32>? = nil
-    private let table = Tensor<Scalar>(shape: [1])      // [V, G] E · W_ihᵀ
-    private let rowGrads = Tensor<Scalar>(shape: [1])   // [V, G] S
+    @exclusivity(unchecked) var tokens: UnsafePointer<Int32>? = nil
+    private let table = Tensor<Scalar>(shape: [1])       // [V, G] E · W_ihᵀ
+    private let partSums = Tensor<Scalar>(shape: [1])    // [P, V, G] S per part
+    @exclusivity(unchecked) private var vocabulary = 0, width = 0
 
-    /// xProj [N, G] = x · W_ihᵀ for the N tokens; W_ih is [G, I].
+    /// Before the forward loop: records the ids and, for embeddings, computes the table.
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
-    func forward(_ ids: UnsafePointer<Int32>, rows N: Int, as source: TokenInput<Scalar>,
-                 weightIH: Parameter<Scalar>, into xProj: UnsafeMutablePointer<Scalar>) {
+    func prepare(_ ids: UnsafePointer<Int32>, as source: TokenInput<Scalar>, weightIH: Parameter<Scalar>) {
         self.source = source
         tokens = ids
-        let G = weightIH.shape[0], I = weightIH.shape[1], w = weightIH.value.data
+        let G = weightIH.shape[0], I = weightIH.shape[1]
+        width = G
         switch source {
         case .oneHot:
-            for r in 0..<N {
-                let row = xProj + r * G, id = Int(ids[r])
-                if id < 0 { row.update(repeating: 0, count: G); continue }
-                precondition(id < I, "token \(id) outside the one-hot width \(I)")
-                for g in 0..<G { row[g] = w[g * I + id] }
-            }
+            vocabulary = I
         case .embedding(let e):
-            let V = e.vocabularySize
+            vocabulary = e.vocabularySize
             precondition(e.embeddingSize == I, "embedding width \(e.embeddingSize) for a layer input of \(I)")
-            table.resize(V, G)
+            table.resize(vocabulary, G)
             // table[V, G] = E[V, I] · W_ih[G, I]ᵀ
-            Scalar.gemm(transA: false, transB: true, m: V, n: G, k: I, alpha: 1,
-                        a: e.weight.value.data, lda: I, b: w, ldb: I, beta: 0, c: table.data, ldc: G)
-            for r in 0..<N {
-                let row = xProj + r * G, id = Int(ids[r])
-                if id < 0 { row.update(repeating: 0, count: G); continue }
-                precondition(id < V, "token \(id) outside the vocabulary \(V)")
-                row.update(from: table.data + id * G, count: G)
+            Scalar.gemm(transA: false, transB: true, m: vocabulary, n: G, k: I, alpha: 1,
+                        a: e.weight.value.data, lda: I, b: weightIH.value.data, ldb: I, beta: 0, c: table.data, ldc: G)
+        }
+    }
+
+    /// xProj[r] = x_r · W_ihᵀ for token rows lo..<hi; `xProj` is the whole [N, G] buffer.
+    @inline(__always)
+    func gather(rows lo: Int, _ hi: Int, weightIH: Parameter<Scalar>, into xProj: UnsafeMutablePointer<Scalar>) {
+        guard let source, let ids = tokens else { return }
+        let G = width, V = vocabulary, w = weightIH.value.data
+        for r in lo..<hi {
+            let row = xProj + r * G, id = Int(ids[r])
+            if id < 0 { row.update(repeating: 0, count: G); continue }
+            precondition(id < V, "token \(id) outside the vocabulary \(V)")
+            switch source {
+            case .oneHot: for g in 0..<G { row[g] = w[g * V + id] }   // column id of W_ih
+            case .embedding: row.update(from: table.data + id * G, count: G)
             }
         }
     }
 
-    /// Accumulates the W_ih gradient (and the embedding's) from dXProj [N, G] of the last forward.
+    /// Before the backward loop: clears the sums of `parts` parts.
+    func beginBackward(parts: Int) {
+        guard case .embedding = source else { return }
+        partSums.resize(parts, vocabulary, width)
+        partSums.zero()
+    }
+
+    /// S_part[id_r] += dXProj[r] for token rows lo..<hi; `dXProj` is the whole [N, G] buffer.
+    @inline(__always)
+    func accumulate(rows lo: Int, _ hi: Int, dXProj: UnsafePointer<Scalar>, part: Int) {
+        guard case .embedding = source, let ids = tokens else { return }
+        let G = width, S = partSums.data + part * vocabulary * G
+        for r in lo..<hi where ids[r] >= 0 { add(dXProj + r * G, into: S + Int(ids[r]) * G, count: G) }
+    }
+
+    /// After the backward loop: the W_ih gradient (and the embedding's) from the `parts` sums,
+    /// or, for one-hot tokens, straight from dXProj [N, G].
     @_specialize(where Scalar == Float)
     @_specialize(where Scalar == Double)
-    func backward(rows N: Int, dXProj: UnsafePointer<Scalar>, weightIH: Parameter<Scalar>) {
+    func finishBackward(rows N: Int, parts: Int, dXProj: UnsafePointer<Scalar>, weightIH: Parameter<Scalar>) {
         guard let source, let ids = tokens else { preconditionFailure("token backward without a token forward") }
-        let G = weightIH.shape[0], I = weightIH.shape[1], dW = weightIH.grad.data
+        let G = width, V = vocabulary, dW = weightIH.grad.data
         switch source {
         case .oneHot:
             // dW_ih[:, id_r] += dXProj[r, :]
             for r in 0..<N {
                 let id = Int(ids[r]), row = dXProj + r * G
                 if id < 0 { continue }
-                for g in 0..<G { dW[g * I + id] += row[g] }
+                for g in 0..<G { dW[g * V + id] += row[g] }
             }
         case .embedding(let e):
-            let V = e.vocabularySize
-            rowGrads.resize(V, G)
-            rowGrads.zero()
-            // S[id_r, :] += dXProj[r, :]
-            for r in 0..<N where ids[r] >= 0 { add(dXProj + r * G, into: rowGrads.data + Int(ids[r]) * G, count: G) }
+            let I = e.embeddingSize, S = partSums.data
+            for p in 1..<max(parts, 1) { add(S + p * V * G, into: S, count: V * G) }
             // dW_ih[G, I] += S[V, G]ᵀ · E[V, I]
             Scalar.gemm(transA: true, transB: false, m: G, n: I, k: V, alpha: 1,
-                        a: rowGrads.data, lda: G, b: e.weight.value.data, ldb: I, beta: 1, c: dW, ldc: I)
+                        a: S, lda: G, b: e.weight.value.data, ldb: I, beta: 1, c: dW, ldc: I)
             // dE[V, I] += S[V, G] · W_ih[G, I]
             Scalar.gemm(transA: false, transB: false, m: V, n: I, k: G, alpha: 1,
-                        a: rowGrads.data, lda: G, b: weightIH.value.data, ldb: I, beta: 1, c: e.weight.grad.data, ldc: I)
+                        a: S, lda: G, b: weightIH.value.data, ldb: I, beta: 1, c: e.weight.grad.data, ldc: I)
         }
     }
 }

@@ -38,13 +38,13 @@ public final class SequenceModel<Scalar: BLASReal> {
     let embedded = Tensor<Scalar>(shape: [1])     // [T, B, E]
     let headGrad = Tensor<Scalar>(shape: [1])     // [T·B, O] ∂L/∂logits
     let outputGrad = Tensor<Scalar>(shape: [1])   // [T, B, W]
-    var steps = 0, batch = 0
-    var tokens: UnsafePointer<Int32>? = nil
+    @exclusivity(unchecked) var steps = 0, batch = 0
+    @exclusivity(unchecked) var tokens: UnsafePointer<Int32>? = nil
     /// Token models read ids straight into the first layer's input projection, as rows of
     /// embedding · W_ihᵀ (see `TokenInput`), when the vocabulary is smaller than the T·B rows
     /// of a batch: then that one table costs less than projecting every row. Off, the
     /// embedding's output goes through the layer like any dense input. Same math either way.
-    public var foldsEmbedding = true
+    @exclusivity(unchecked) public var foldsEmbedding = true
 
     public init(input: Input, objective: Objective, stack: RecurrentStack<Scalar>) {
         self.input = input

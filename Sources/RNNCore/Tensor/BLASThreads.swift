@@ -15,13 +15,13 @@ public func setBLASThreads(_ n: Int) { BLASThreads.limit = max(1, n) }
 /// step go through `product`.
 public enum BLASThreads {
     /// The most threads a product may use.
-    nonisolated(unsafe) public static var limit = max(1, Int(openblas_get_num_threads()))
+    @exclusivity(unchecked) nonisolated(unsafe) public static var limit = max(1, Int(openblas_get_num_threads()))
     /// Products with fewer multiply-adds than this run on the calling thread: a hand-off costs
     /// a few microseconds, and each part should keep the kernel busy well beyond that.
-    nonisolated(unsafe) public static var threshold = 1 << 21
+    @exclusivity(unchecked) nonisolated(unsafe) public static var threshold = 1 << 21
     /// Rows (or columns) of C a part gets at least.
     static let minimumPart = 16
-    nonisolated(unsafe) static var openBLASSingle = false
+    @exclusivity(unchecked) nonisolated(unsafe) static var openBLASSingle = false
 
     @inline(__always)
     static func product<S: BLASReal>(

@@ -8,9 +8,9 @@ public final class Parameter<Scalar: BLASReal> {
     public let grad: Tensor<Scalar>
     /// Optional 0/1 mask with the value's shape: masked entries are held at zero and receive no
     /// gradient (clockwork RNN's block structure, magnitude pruning).
-    public var mask: Tensor<Scalar>?
+    @exclusivity(unchecked) public var mask: Tensor<Scalar>?
     /// Frozen parameters are skipped by optimizers (an echo state network's reservoir).
-    public var frozen = false
+    @exclusivity(unchecked) public var frozen = false
 
     public init(_ name: String, shape: [Int]) {
         self.name = name

@@ -15,13 +15,13 @@ public enum EpsilonPlacement: String, Sendable, CaseIterable {
 ///     w ← w − lr_k · d / (√s + ε)      or  d / √(s + ε) with `.insideSqrt`
 ///     lr_k = lr / (1 + (k − 1)·lrDecay)
 public final class Adagrad<Scalar: BLASReal>: Optimizer {
-    public var learningRate: Double
-    public var lrDecay: Double
-    public var weightDecay: Double
-    public var epsilon: Double
-    public var epsilonPlacement: EpsilonPlacement
+    @exclusivity(unchecked) public var learningRate: Double
+    @exclusivity(unchecked) public var lrDecay: Double
+    @exclusivity(unchecked) public var weightDecay: Double
+    @exclusivity(unchecked) public var epsilon: Double
+    @exclusivity(unchecked) public var epsilonPlacement: EpsilonPlacement
     /// Used when state is allocated (first step or after `reset`).
-    public var initialAccumulatorValue: Double
+    @exclusivity(unchecked) public var initialAccumulatorValue: Double
     let sums = OptimizerSlots<Scalar>(perParameter: 1)
 
     public init(learningRate: Double = 1e-2, lrDecay: Double = 0, weightDecay: Double = 0,

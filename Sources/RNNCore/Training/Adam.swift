@@ -11,13 +11,13 @@
 /// The bias corrections undo the zero start of m and v; the formula is arranged exactly as
 /// PyTorch's, so ε enters at the same place.
 public final class Adam<Scalar: BLASReal>: Optimizer {
-    public var learningRate: Double
-    public var beta1: Double
-    public var beta2: Double
-    public var epsilon: Double
-    public var weightDecay: Double
+    @exclusivity(unchecked) public var learningRate: Double
+    @exclusivity(unchecked) public var beta1: Double
+    @exclusivity(unchecked) public var beta2: Double
+    @exclusivity(unchecked) public var epsilon: Double
+    @exclusivity(unchecked) public var weightDecay: Double
     /// AdamW: decay the weights directly instead of adding λw to the gradient.
-    public var decoupledWeightDecay: Bool
+    @exclusivity(unchecked) public var decoupledWeightDecay: Bool
     // Slots: 0 first moment m, 1 second moment v.
     private let moments = OptimizerSlots<Scalar>(perParameter: 2)
 

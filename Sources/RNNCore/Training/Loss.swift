@@ -41,7 +41,7 @@ public func argmax<Scalar: BLASReal>(_ x: UnsafePointer<Scalar>, count: Int) -> 
 ///
 /// CE_r = logsumexp(z_r) − z_r[t_r], computed around the row maximum so no exponent overflows.
 public final class SoftmaxCrossEntropy<Scalar: BLASReal> {
-    public var reduction: LossReduction
+    @exclusivity(unchecked) public var reduction: LossReduction
     /// [N] CE of each row from the last call, unweighted; 0 for rows that did not count.
     public let rowLoss: Tensor<Scalar>
     /// [V] the exponentials of a row when no gradient is asked for.
@@ -127,7 +127,7 @@ public final class SoftmaxCrossEntropy<Scalar: BLASReal> {
 /// loss = Σ_r w_r Σ_j (p_rj − y_rj)² / (O · Σ_r w_r): with an all-ones mask that is PyTorch's
 /// `mse_loss`, the mean over all N·O elements. With `.sum`, loss = Σ_r w_r Σ_j (p_rj − y_rj)².
 public final class MeanSquaredError<Scalar: BLASReal> {
-    public var reduction: LossReduction
+    @exclusivity(unchecked) public var reduction: LossReduction
     /// [N] mean squared error of each row from the last call, unweighted.
     public let rowLoss: Tensor<Scalar>
 

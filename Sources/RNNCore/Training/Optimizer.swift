@@ -46,9 +46,9 @@ public func zeroGrad<Scalar: BLASReal>(_ params: [Parameter<Scalar>]) {
 final class OptimizerSlots<Scalar: BLASReal> {
     let perParameter: Int
     /// The value fresh state starts from (Adagrad's `initial_accumulator_value`).
-    var initialValue: Scalar = 0
-    private var tensors: [Tensor<Scalar>] = []
-    private var steps: [Int] = []
+    @exclusivity(unchecked) var initialValue: Scalar = 0
+    @exclusivity(unchecked) private var tensors: [Tensor<Scalar>] = []
+    @exclusivity(unchecked) private var steps: [Int] = []
 
     init(perParameter: Int) { self.perParameter = perParameter }
 

@@ -2,20 +2,20 @@
 /// clipping, update — and, when the Probe is on, a snapshot of the insides.
 public final class Trainer<Scalar: BLASReal> {
     public let model: SequenceModel<Scalar>
-    public var optimizer: any Optimizer<Scalar>
+    @exclusivity(unchecked) public var optimizer: any Optimizer<Scalar>
     /// Clip the global gradient norm to this (PyTorch's clip_grad_norm_), or nil.
-    public var clipNorm: Double?
+    @exclusivity(unchecked) public var clipNorm: Double?
     /// Clip every gradient entry to ±this (clip_grad_value_), or nil.
-    public var clipValue: Double?
+    @exclusivity(unchecked) public var clipValue: Double?
     public let probe: Probe
     /// Start each step from the previous step's final state (detached), as min-char-rnn does.
-    public var carriesState = false
-    public private(set) var stepCount = 0
+    @exclusivity(unchecked) public var carriesState = false
+    @exclusivity(unchecked) public private(set) var stepCount = 0
     public let namedParameters: [(String, Parameter<Scalar>)]
 
     let carriedStates = Tensor<Scalar>(shape: [1])
     let carriedCells = Tensor<Scalar>(shape: [1])
-    var hasCarry = false
+    @exclusivity(unchecked) var hasCarry = false
     let window = TruncationWindow<Scalar>()
 
     public init(model: SequenceModel<Scalar>, optimizer: any Optimizer<Scalar>, probe: Probe = Probe(isOn: false)) {
