@@ -8,7 +8,7 @@ extension RecurrentStack {
     /// (standard dropout) or stays fixed along each sequence (`variationalDropout`).
     public func dropoutPattern(layer k: Int) -> [Int8]? {
         guard k >= 1, k < layers.count, dropout > 0, training else { return nil }
-        let before = layerOutputs[k - 1], after = layerInputs[k]
+        let before = outputOf(layer: k - 1), after = layerInputs[k]
         let n = steps * batch * stateSize * directions
         guard before.count >= n, after.count >= n else { return nil }
         var pattern = [Int8](repeating: -1, count: n)
